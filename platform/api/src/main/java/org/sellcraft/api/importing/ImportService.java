@@ -1,0 +1,39 @@
+package org.sellcraft.api.importing;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+import org.sellcraft.api.security.Caller;
+
+/** Streaming import of CSV and Excel files. */
+@ProviderType
+public interface ImportService {
+
+    /**
+     * Starts an import in the background and returns its first snapshot.
+     *
+     * @throws IllegalArgumentException naming the problem when the mapping is unknown or invalid, or the file cannot
+     *     be read
+     */
+    ImportJob start(Caller caller, ImportRequest request, ImportListener listener);
+
+    /** Returns the current snapshot of a job. */
+    Optional<ImportJob> job(String id);
+
+    /** Returns recent jobs, newest first. */
+    List<ImportJob> jobs();
+
+    /** Returns the rejection report of a job (CSV: line, column, value, reason), if it has one. */
+    Optional<Path> rejectionReport(String jobId);
+
+    /** Returns the built-in mappings. */
+    List<ImportMapping> builtInMappings();
+
+    /**
+     * Reads a user-supplied mapping from JSON.
+     *
+     * @throws IllegalArgumentException naming the field at fault when the mapping is invalid
+     */
+    ImportMapping parseMapping(String json);
+}

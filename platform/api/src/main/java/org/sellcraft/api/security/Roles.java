@@ -1,0 +1,22 @@
+package org.sellcraft.api.security;
+
+import java.util.List;
+
+/** The role names used in access declarations and in the policy. */
+public final class Roles {
+
+    public static final String ADMIN = "admin";
+    public static final String MANAGER = "manager";
+    public static final String REP = "rep";
+    public static final String ANALYST = "analyst";
+    public static final String DEALER = "dealer";
+    public static final String SERVICE_PROVIDER = "service-provider";
+    public static final String LOGISTICS = "logistics";
+    public static final String SUPPLIER = "supplier";
+
+    /** Every role a signed-in user can hold. */
+    public static final List<String> ALL =
+            List.of(ADMIN, MANAGER, REP, ANALYST, DEALER, SERVICE_PROVIDER, LOGISTICS, SUPPLIER);
+
+    private Roles() {}
+}

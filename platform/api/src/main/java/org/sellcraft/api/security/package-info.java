@@ -1,0 +1,7 @@
+/** Callers, roles, identities and sessions. */
+@Export
+@Version("1.0.0")
+package org.sellcraft.api.security;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,266 @@
+package org.sellcraft.core.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+import org.sellcraft.api.event.RecordEvents;
+import org.sellcraft.api.record.Record;
+import org.sellcraft.api.record.RecordIds;
+import org.sellcraft.api.record.RecordType;
+import org.sellcraft.api.record.RecordTypeRegistry;
+import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.service.Page;
+import org.sellcraft.api.service.RecordNotFoundException;
+import org.sellcraft.api.service.RecordQuery;
+import org.sellcraft.api.service.RecordService;
+import org.sellcraft.api.service.UnknownTypeException;
+import org.sellcraft.api.service.UpsertResult;
+import org.sellcraft.api.service.ValidationException;
+import org.sellcraft.api.service.VersionConflictException;
+import org.sellcraft.api.store.RecordStore;
+import org.sellcraft.api.store.RecordWrite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The record service over whichever {@link RecordStore} backend is installed. */
+@Component(service = RecordService.class)
+public class RecordServiceImpl implements RecordService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordServiceImpl.class);
+
+    private final RecordStore store;
+    private final RecordTypeRegistry types;
+    private final Clock clock;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin events;
+
+    @Activate
+    public RecordServiceImpl(@Reference RecordStore store, @Reference RecordTypeRegistry types) {
+        this(store, types, Clock.systemUTC());
+    }
+
+    RecordServiceImpl(RecordStore store, RecordTypeRegistry types, Clock clock) {
+        this.store = store;
+        this.types = types;
+        this.clock = clock;
+    }
+
+    @Override
+    public Record get(Caller caller, String type, String id) {
+        requireType(type);
+        return store.get(type, id).orElseThrow(() -> new RecordNotFoundException(type, id));
+    }
+
+    @Override
+    public Page<Record> list(Caller caller, RecordQuery query) {
+        RecordType type = requireType(query.type());
+        Predicate<Record> matches = RecordFilters.compile(type, query.filters());
+        Comparator<Record> order = RecordFilters.order(type, query.sortField(), query.descending());
+
+        List<Record> matching = new ArrayList<>();
+        store.forEach(type.name(), record -> {
+            if (matches.test(record)) {
+                matching.add(record);
+            }
+        });
+        matching.sort(order);
+
+        int limit = Math.max(0, Math.min(query.limit(), RecordQuery.MAX_LIMIT));
+        int from = Math.min(Math.max(query.offset(), 0), matching.size());
+        int to = Math.min(from + limit, matching.size());
+        return new Page<>(matching.subList(from, to), matching.size(), from, limit);
+    }
+
+    @Override
+    public Record create(Caller caller, String typeName, Map<String, Object> fields) {
+        RecordType type = requireType(typeName);
+        Map<String, Object> values = FieldValues.convert(type, fields);
+        values.values().removeIf(java.util.Objects::isNull);
+        FieldValues.checkRequired(type, values);
+
+        String id = naturalId(type, values).orElseGet(RecordIds::random);
+        Instant now = clock.instant();
+        Record record = new Record(type.name(), id, 1, now, now, values);
+        try {
+            store.write(List.of(new RecordWrite.Put(record, 0)));
+        } catch (VersionConflictException e) {
+            throw new VersionConflictException(
+                    "A " + type.name() + " with the same " + type.keyFields() + " exists already (id '" + id + "')",
+                    e.currentVersion());
+        }
+        publish(caller, record, RecordEvents.CREATED);
+        return record;
+    }
+
+    @Override
+    public Record update(Caller caller, String typeName, String id, long expectedVersion, Map<String, Object> changes) {
+        RecordType type = requireType(typeName);
+        Map<String, Object> values = FieldValues.convert(type, changes);
+        Record stored = get(caller, typeName, id);
+        if (stored.version() != expectedVersion) {
+            throw conflict(stored, expectedVersion);
+        }
+
+        Map<String, Object> merged = new LinkedHashMap<>(stored.fields());
+        values.forEach((field, value) -> {
+            if (value == null) {
+                merged.remove(field);
+            } else {
+                merged.put(field, value);
+            }
+        });
+        FieldValues.checkRequired(type, merged);
+
+        Record updated = new Record(type.name(), id, stored.version() + 1, stored.createdAt(), clock.instant(), merged);
+        store.write(List.of(new RecordWrite.Put(updated, expectedVersion)));
+        publish(caller, updated, RecordEvents.UPDATED);
+        return updated;
+    }
+
+    @Override
+    public void delete(Caller caller, String typeName, String id, long expectedVersion) {
+        Record stored = get(caller, typeName, id);
+        if (stored.version() != expectedVersion) {
+            throw conflict(stored, expectedVersion);
+        }
+
+        store.write(List.of(new RecordWrite.Delete(typeName, id, expectedVersion)));
+        Event event = event(caller, typeName, id, 0, RecordEvents.DELETED);
+        post(event);
+    }
+
+    @Override
+    public UpsertResult upsert(Caller caller, String typeName, List<Map<String, Object>> rows) {
+        RecordType type = requireType(typeName);
+        if (type.keyFields().isEmpty()) {
+            throw new ValidationException(
+                    null, null, "records of type " + typeName + " have no natural key to upsert by");
+        }
+        Map<String, Map<String, Object>> incoming = convertRows(type, rows);
+
+        Instant now = clock.instant();
+        List<RecordWrite> writes = new ArrayList<>();
+        List<Record> inserted = new ArrayList<>();
+        List<Record> updated = new ArrayList<>();
+        int unchanged = 0;
+        for (Map.Entry<String, Map<String, Object>> entry : incoming.entrySet()) {
+            Optional<Record> stored = store.get(type.name(), entry.getKey());
+            if (stored.isEmpty()) {
+                Record record = new Record(type.name(), entry.getKey(), 1, now, now, entry.getValue());
+                FieldValues.checkRequired(type, record.fields());
+                writes.add(new RecordWrite.Put(record, 0));
+                inserted.add(record);
+                continue;
+            }
+            Record current = stored.get();
+            Map<String, Object> merged = LineMerge.merge(type, current.fields(), entry.getValue());
+            if (merged.equals(current.fields())) {
+                unchanged++;
+                continue;
+            }
+            Record record =
+                    new Record(type.name(), current.id(), current.version() + 1, current.createdAt(), now, merged);
+            writes.add(new RecordWrite.Put(record, current.version()));
+            updated.add(record);
+        }
+
+        store.write(writes);
+        LOG.debug(
+                "Upserted {} {} records: {} new, {} changed, {} unchanged",
+                rows.size(),
+                typeName,
+                inserted.size(),
+                updated.size(),
+                unchanged);
+        inserted.forEach(record -> publish(caller, record, RecordEvents.CREATED));
+        updated.forEach(record -> publish(caller, record, RecordEvents.UPDATED));
+        return new UpsertResult(inserted.size(), updated.size(), unchanged);
+    }
+
+    /** Converts rows and folds rows with the same natural key into one, in arrival order. */
+    private Map<String, Map<String, Object>> convertRows(RecordType type, List<Map<String, Object>> rows) {
+        Map<String, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> values;
+            try {
+                values = FieldValues.convert(type, rows.get(i));
+            } catch (ValidationException e) {
+                throw new ValidationException("rows[" + i + "]." + e.field(), e.value(), e.reason());
+            }
+            int row = i;
+            String id = naturalId(type, values)
+                    .orElseThrow(() -> new ValidationException(
+                            "rows[" + row + "]", null, "lacks a value for the key fields " + type.keyFields()));
+            byId.merge(id, values, (earlier, later) -> LineMerge.merge(type, earlier, later));
+        }
+        byId.values().forEach(values -> values.values().removeIf(java.util.Objects::isNull));
+        return byId;
+    }
+
+    @Override
+    public long count(Caller caller, String type) {
+        requireType(type);
+        return store.count(type);
+    }
+
+    private RecordType requireType(String name) {
+        return types.byName(name).orElseThrow(() -> new UnknownTypeException(name));
+    }
+
+    private static Optional<String> naturalId(RecordType type, Map<String, Object> values) {
+        if (type.keyFields().isEmpty()) {
+            return Optional.empty();
+        }
+        List<Object> key = new ArrayList<>();
+        for (String field : type.keyFields()) {
+            Object value = values.get(field);
+            if (value == null) {
+                return Optional.empty();
+            }
+            key.add(value);
+        }
+        return Optional.of(RecordIds.fromKey(type.name(), key));
+    }
+
+    private static VersionConflictException conflict(Record stored, long expectedVersion) {
+        return new VersionConflictException(
+                "The " + stored.type() + " '" + stored.id() + "' was changed by someone else: it is at version "
+                        + stored.version() + ", you sent version " + expectedVersion,
+                stored.version());
+    }
+
+    private void publish(Caller caller, Record record, String action) {
+        post(event(caller, record.type(), record.id(), record.version(), action));
+    }
+
+    private static Event event(Caller caller, String type, String id, long version, String action) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put(RecordEvents.TYPE, type);
+        properties.put(RecordEvents.ID, id);
+        properties.put(RecordEvents.VERSION, version);
+        properties.put(RecordEvents.ACTOR, caller.userId());
+        return new Event(RecordEvents.topic(type, action), properties);
+    }
+
+    private void post(Event event) {
+        EventAdmin admin = events;
+        if (admin != null) {
+            admin.postEvent(event);
+        }
+    }
+}
