@@ -1,0 +1,65 @@
+package org.sellcraft.rest.internal;
+
+import java.security.Principal;
+import javax.annotation.Priority;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.HttpHeaders;
+import javax.ws.rs.core.SecurityContext;
+import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.security.IdentityService;
+
+/**
+ * Turns a bearer token into the request's caller. A request without a token stays anonymous, and the access
+ * declarations on the operation decide whether that is enough; a token that is sent but not valid is refused
+ * at once.
+ */
+@Priority(Priorities.AUTHENTICATION)
+final class BearerAuthFilter implements ContainerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final IdentityService identities;
+
+    BearerAuthFilter(IdentityService identities) {
+        this.identities = identities;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            return;
+        }
+        String token =
+                header.startsWith(BEARER) ? header.substring(BEARER.length()).trim() : "";
+        Caller caller = identities.authenticate(token);
+        boolean secure = request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerSecurityContext(caller, secure));
+    }
+
+    /** The security context of a signed-in caller. */
+    private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return new CallerPrincipal(caller);
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.hasRole(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
+    }
+}

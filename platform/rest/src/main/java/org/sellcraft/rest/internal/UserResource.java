@@ -1,0 +1,65 @@
+package org.sellcraft.rest.internal;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sellcraft.api.rest.RestResource;
+import org.sellcraft.api.security.IdentityService;
+import org.sellcraft.api.security.Roles;
+import org.sellcraft.api.security.UserAccount;
+import org.sellcraft.api.service.ValidationException;
+
+/** Users and their roles, for administrators. */
+@Component(service = RestResource.class)
+@Path("v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class UserResource implements RestResource {
+
+    private final IdentityService identities;
+
+    @Activate
+    public UserResource(@Reference IdentityService identities) {
+        this.identities = identities;
+    }
+
+    /** The body that creates a user. */
+    public record NewUser(String userName, String displayName, String password, Set<String> roles, String partnerId) {}
+
+    @GET
+    public List<UserAccount> list() {
+        return identities.users();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewUser user) {
+        if (user == null || user.password() == null) {
+            throw new ValidationException("password", null, "is required");
+        }
+        Set<String> roles = user.roles() == null ? Set.of() : user.roles();
+        UserAccount created = identities.createUser(
+                user.userName(), user.displayName(), user.password().toCharArray(), roles, user.partnerId());
+        return Response.created(URI.create("v1/users/" + created.userName()))
+                .entity(created)
+                .build();
+    }
+
+    @POST
+    @Path("{userName}/disable")
+    public UserAccount disable(@PathParam("userName") String userName) {
+        return identities.disableUser(userName);
+    }
+}

@@ -1,0 +1,271 @@
+package org.sellcraft.security.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.sellcraft.api.record.Record;
+import org.sellcraft.api.record.RecordIds;
+import org.sellcraft.api.security.AuthenticationException;
+import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.security.IdentityService;
+import org.sellcraft.api.security.Roles;
+import org.sellcraft.api.security.Session;
+import org.sellcraft.api.security.UserAccount;
+import org.sellcraft.api.store.RecordStore;
+import org.sellcraft.api.store.RecordWrite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Users with Argon2id password hashes in the record store, and bearer-token sessions held in memory by the hash
+ * of their token (a restart signs everyone out). On the very first start it creates the administrator.
+ */
+@Component(service = IdentityService.class, configurationPid = "org.sellcraft.security")
+@Designate(ocd = IdentityServiceImpl.Config.class)
+public class IdentityServiceImpl implements IdentityService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityServiceImpl.class);
+
+    /** Users live in the store under a type that no REST collection serves. */
+    static final String USER_TYPE = "security.user";
+
+    static final String ADMIN_USER = "admin";
+    static final String ADMIN_PASSWORD_VARIABLE = "SELLCRAFT_ADMIN_PASSWORD";
+    private static final int MIN_PASSWORD_LENGTH = 10;
+    private static final int TOKEN_BYTES = 32;
+
+    @ObjectClassDefinition(name = "Sellcraft identities", description = "Sign-in, sessions and throttling")
+    public @interface Config {
+
+        @AttributeDefinition(name = "Session hours", description = "How long a sign-in token stays valid")
+        int sessionHours() default 8;
+
+        @AttributeDefinition(
+                name = "Failed sign-ins allowed",
+                description = "Failures per user name or address within the window before attempts are refused")
+        int maxFailedSignIns() default 5;
+
+        @AttributeDefinition(name = "Throttle window (minutes)", description = "How long a failure counts")
+        int throttleMinutes() default 15;
+    }
+
+    private final RecordStore store;
+    private final Clock clock;
+    private final Duration sessionLength;
+    private final SignInThrottle throttle;
+    private final PasswordHasher hasher = new PasswordHasher();
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, ActiveSession> sessions = new ConcurrentHashMap<>();
+
+    @Activate
+    public IdentityServiceImpl(@Reference RecordStore store, Config config) {
+        this(store, config, Clock.systemUTC(), System.getenv(ADMIN_PASSWORD_VARIABLE));
+    }
+
+    IdentityServiceImpl(RecordStore store, Config config, Clock clock, String initialAdminPassword) {
+        this.store = store;
+        this.clock = clock;
+        this.sessionLength = Duration.ofHours(config.sessionHours());
+        this.throttle =
+                new SignInThrottle(clock, config.maxFailedSignIns(), Duration.ofMinutes(config.throttleMinutes()));
+        createFirstAdministrator(initialAdminPassword);
+    }
+
+    private record ActiveSession(String userId, Caller caller, Instant expiresAt) {}
+
+    private void createFirstAdministrator(String initialPassword) {
+        if (store.count(USER_TYPE) > 0) {
+            return;
+        }
+        boolean generated = initialPassword == null || initialPassword.isBlank();
+        String password = generated ? generatePassword() : initialPassword;
+        createUser(ADMIN_USER, "Administrator", password.toCharArray(), Set.of(Roles.ADMIN), null);
+        LOG.info("Created the first administrator '{}'", ADMIN_USER);
+        if (generated) {
+            // Printed once on the console, never logged: only its hash is kept.
+            System.out.println();
+            System.out.println("Sellcraft administrator created. Sign in as 'admin' with password: " + password);
+            System.out.println("This password is shown only once. Keep it safe.");
+            System.out.println();
+        }
+    }
+
+    private String generatePassword() {
+        byte[] bytes = new byte[15];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    @Override
+    public Session login(String userName, char[] password, String remoteAddress) {
+        try {
+            Duration wait = throttle.waitFor(userName, remoteAddress);
+            if (!wait.isZero() && !wait.isNegative()) {
+                LOG.warn("Sign-in for '{}' from '{}' refused: too many failures", userName, remoteAddress);
+                throw new AuthenticationException(
+                        "Too many failed sign-ins; try again in " + Math.max(1, wait.toSeconds()) + " seconds");
+            }
+            Optional<Record> user = findUser(userName);
+            boolean valid = user.isPresent()
+                    && Boolean.TRUE.equals(user.get().get("enabled"))
+                    && hasher.verify(password, (String) user.get().get("passwordHash"));
+            if (!valid) {
+                throttle.failed(userName, remoteAddress);
+                LOG.info("Failed sign-in for '{}' from '{}'", userName, remoteAddress);
+                throw new AuthenticationException("Wrong user name or password, or the user is disabled");
+            }
+            throttle.succeeded(userName);
+            return openSession(user.get());
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    private Session openSession(Record user) {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Caller caller = toCaller(user);
+        Instant expiresAt = clock.instant().plus(sessionLength);
+        sessions.put(digest(token), new ActiveSession(user.id(), caller, expiresAt));
+        return new Session(token, caller, expiresAt);
+    }
+
+    @Override
+    public Caller authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            throw new AuthenticationException("Sign in first: no bearer token was sent");
+        }
+        String key = digest(token);
+        ActiveSession session = sessions.get(key);
+        if (session == null) {
+            throw new AuthenticationException("The token is not valid; sign in again");
+        }
+        if (!clock.instant().isBefore(session.expiresAt())) {
+            sessions.remove(key);
+            throw new AuthenticationException("The session has expired; sign in again");
+        }
+        return session.caller();
+    }
+
+    @Override
+    public void logout(String token) {
+        if (token != null) {
+            sessions.remove(digest(token));
+        }
+    }
+
+    @Override
+    public UserAccount createUser(
+            String userName, String displayName, char[] password, Set<String> roles, String partnerId) {
+        checkNewUser(userName, password, roles);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("userName", userName);
+        fields.put("displayName", displayName == null ? userName : displayName);
+        fields.put("passwordHash", hasher.hash(password));
+        fields.put("roles", String.join(",", new LinkedHashSet<>(roles)));
+        if (partnerId != null) {
+            fields.put("partnerId", partnerId);
+        }
+        fields.put("enabled", Boolean.TRUE);
+        Instant now = clock.instant();
+        Record user = new Record(USER_TYPE, RecordIds.fromKey(USER_TYPE, userName), 1, now, now, fields);
+        store.write(List.of(new RecordWrite.Put(user, 0)));
+        return toAccount(user);
+    }
+
+    private void checkNewUser(String userName, char[] password, Set<String> roles) {
+        if (userName == null || !userName.matches("[A-Za-z0-9._@-]{2,64}")) {
+            throw new IllegalArgumentException("User name must be 2 to 64 letters, digits or . _ @ - characters");
+        }
+        if (findUser(userName).isPresent()) {
+            throw new IllegalArgumentException("User name '" + userName + "' is taken");
+        }
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            throw new IllegalArgumentException("Password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        for (String role : roles) {
+            if (!Roles.ALL.contains(role)) {
+                throw new IllegalArgumentException("Unknown role '" + role + "'; roles are " + Roles.ALL);
+            }
+        }
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("A user needs at least one role; roles are " + Roles.ALL);
+        }
+    }
+
+    @Override
+    public UserAccount disableUser(String userName) {
+        Record user =
+                findUser(userName).orElseThrow(() -> new IllegalArgumentException("No user named '" + userName + "'"));
+        Map<String, Object> fields = new LinkedHashMap<>(user.fields());
+        fields.put("enabled", Boolean.FALSE);
+        Record disabled =
+                new Record(USER_TYPE, user.id(), user.version() + 1, user.createdAt(), clock.instant(), fields);
+        store.write(List.of(new RecordWrite.Put(disabled, user.version())));
+        sessions.values().removeIf(session -> session.userId().equals(user.id()));
+        LOG.info("User '{}' disabled and signed out", userName);
+        return toAccount(disabled);
+    }
+
+    @Override
+    public List<UserAccount> users() {
+        List<UserAccount> users = new ArrayList<>();
+        store.forEach(USER_TYPE, user -> users.add(toAccount(user)));
+        users.sort(java.util.Comparator.comparing(UserAccount::userName));
+        return users;
+    }
+
+    private Optional<Record> findUser(String userName) {
+        return userName == null ? Optional.empty() : store.get(USER_TYPE, RecordIds.fromKey(USER_TYPE, userName));
+    }
+
+    private static Caller toCaller(Record user) {
+        return new Caller(user.id(), (String) user.get("userName"), roles(user), (String) user.get("partnerId"));
+    }
+
+    private static UserAccount toAccount(Record user) {
+        return new UserAccount(
+                user.id(),
+                (String) user.get("userName"),
+                (String) user.get("displayName"),
+                roles(user),
+                (String) user.get("partnerId"),
+                Boolean.TRUE.equals(user.get("enabled")),
+                user.createdAt());
+    }
+
+    private static Set<String> roles(Record user) {
+        return Set.of(((String) user.get("roles")).split(","));
+    }
+
+    private static String digest(String token) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
