@@ -1,0 +1,90 @@
+package org.sellcraft.shell.internal;
+
+import java.util.Set;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.sellcraft.api.security.IdentityService;
+import org.sellcraft.api.security.UserAccount;
+
+/** User administration from the console. */
+final class UserCommands {
+
+    private UserCommands() {}
+
+    @Service
+    @Command(scope = "sellcraft", name = "user-add", description = "Create a user; the password is asked for")
+    public static class Add implements Action {
+
+        @Argument(index = 0, name = "userName", required = true)
+        String userName;
+
+        @Option(name = "--role", aliases = "-r", multiValued = true, required = true, description = "A role to hold")
+        java.util.List<String> roles;
+
+        @Option(name = "--name", description = "The name shown on pages")
+        String displayName;
+
+        @Option(name = "--partner", description = "The partner organisation of a partner user")
+        String partnerId;
+
+        @Reference
+        IdentityService identities;
+
+        @Reference
+        Session session;
+
+        @Override
+        public Object execute() throws Exception {
+            String password = session.readLine("Password for " + userName + ": ", '*');
+            UserAccount user =
+                    identities.createUser(userName, displayName, password.toCharArray(), Set.copyOf(roles), partnerId);
+            System.out.println("Created " + user.userName() + " with roles " + user.roles());
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "sellcraft", name = "user-list", description = "List users and their roles")
+    public static class ListUsers implements Action {
+
+        @Reference
+        IdentityService identities;
+
+        @Override
+        public Object execute() {
+            System.out.printf("%-24s %-8s %-30s %s%n", "USER", "ENABLED", "ROLES", "PARTNER");
+            for (UserAccount user : identities.users()) {
+                System.out.printf(
+                        "%-24s %-8s %-30s %s%n",
+                        user.userName(),
+                        user.enabled() ? "yes" : "no",
+                        String.join(",", user.roles()),
+                        user.partnerId() == null ? "" : user.partnerId());
+            }
+            return null;
+        }
+    }
+
+    @Service
+    @Command(scope = "sellcraft", name = "user-disable", description = "Disable a user and end their sessions")
+    public static class Disable implements Action {
+
+        @Argument(index = 0, name = "userName", required = true)
+        String userName;
+
+        @Reference
+        IdentityService identities;
+
+        @Override
+        public Object execute() {
+            identities.disableUser(userName);
+            System.out.println("Disabled " + userName);
+            return null;
+        }
+    }
+}
