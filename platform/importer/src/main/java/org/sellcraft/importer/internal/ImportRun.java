@@ -1,0 +1,258 @@
+package org.sellcraft.importer.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.sellcraft.api.importing.ImportListener;
+import org.sellcraft.api.importing.ImportMapping;
+import org.sellcraft.api.importing.ImportRequest;
+import org.sellcraft.api.importing.Rejection;
+import org.sellcraft.api.record.RecordType;
+import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.service.RecordNotFoundException;
+import org.sellcraft.api.service.RecordService;
+import org.sellcraft.api.service.UpsertResult;
+import org.sellcraft.api.service.ValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One import job on its own thread: reads the file row by row, maps and validates each row, and stores the rows in
+ * batches, related records first. A batch the record service refuses is retried record by record, so one bad record
+ * does not lose the rest. A strict job reads the file twice: first to validate every row, then to store them.
+ */
+final class ImportRun implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRun.class);
+
+    private final JobState job;
+    private final Caller caller;
+    private final ImportRequest request;
+    private final ImportMapping mapping;
+    private final int batchSize;
+    private final RecordService records;
+    private final Function<String, RecordType> types;
+    private final ImportListener listener;
+    private final RejectionReport report;
+    private final Set<String> knownRelated = new HashSet<>();
+    private MappingPlan plan;
+
+    /** What a run needs besides its job and request. */
+    record Context(RecordService records, Function<String, RecordType> types, int batchSize, Path report) {}
+
+    ImportRun(
+            JobState job,
+            Caller caller,
+            ImportRequest request,
+            ImportMapping mapping,
+            Context context,
+            ImportListener listener) {
+        this.job = job;
+        this.caller = caller;
+        this.request = request;
+        this.mapping = mapping;
+        this.batchSize = request.batchSize() > 0 ? request.batchSize() : context.batchSize();
+        this.records = context.records();
+        this.types = context.types();
+        this.listener = listener;
+        this.report = new RejectionReport(context.report());
+    }
+
+    @Override
+    public void run() {
+        job.started();
+        String failure = null;
+        try (report) {
+            failure = importFile();
+        } catch (ImportFailure e) {
+            failure = e.getMessage();
+        } catch (IOException | RuntimeException e) {
+            failure = "The import stopped: " + e;
+            LOG.error("Import {} of '{}' stopped", job.id(), request.fileName(), e);
+        }
+        job.finished(failure);
+        logSummary(failure);
+    }
+
+    private String importFile() throws IOException {
+        if (!request.strict()) {
+            pass(true, 0, 100);
+            return null;
+        }
+        pass(false, 0, 50);
+        if (job.rejected() > 0) {
+            return "Strict import refused: " + job.rejected() + " row(s) rejected, nothing stored; "
+                    + "see the rejection report";
+        }
+        pass(true, 50, 50);
+        return null;
+    }
+
+    private void pass(boolean store, double start, double share) throws IOException {
+        try (Table table = Table.open(request.file(), request.fileName(), request.charset())) {
+            plan = MappingPlan.bind(mapping, types, table.header(), request.fileName());
+            job.pass(table.charset(), plan.ignoredColumns(), start, share);
+            if (request.strict() && !plan.ignoredColumns().isEmpty()) {
+                throw new ImportFailure("Strict import refused: mapping '" + mapping.name()
+                        + "' does not use the column(s) " + MappingPlan.quoted(plan.ignoredColumns()));
+            }
+            readRows(table, store);
+        }
+    }
+
+    private void readRows(Table table, boolean store) throws IOException {
+        Map<String, Long> occurrences = new HashMap<>();
+        Batch batch = new Batch();
+        for (Table.Row row = table.next(); row != null; row = table.next()) {
+            MappedRow mapped = mapped(row, occurrences);
+            job.read(table.progress());
+            if (mapped == null || !store) {
+                continue;
+            }
+            if (batch.full(batchSize, mapped.id())) {
+                write(batch);
+                batch = new Batch();
+            }
+            batch.add(mapped, knownRelated);
+        }
+        if (store) {
+            write(batch);
+        }
+    }
+
+    private MappedRow mapped(Table.Row row, Map<String, Long> occurrences) {
+        RowProblem problem = row.problem();
+        if (problem == null) {
+            try {
+                return plan.map(row.line(), row.values(), occurrences);
+            } catch (RowProblem e) {
+                problem = e;
+            }
+        }
+        reject(new Rejection(row.line(), problem.column(), problem.value(), problem.reason()));
+        return null;
+    }
+
+    private void reject(Rejection rejection) {
+        Rejection shortened = new Rejection(
+                rejection.line(), rejection.column(), RejectionReport.shortened(rejection.value()), rejection.reason());
+        report.add(shortened);
+        job.rejected(shortened);
+    }
+
+    private void write(Batch batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ImportFailure("The import was stopped because the importer shut down");
+        }
+        try {
+            UpsertResult related = writeRelated(batch.related(null));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            batch.records().forEach(p -> rows.add(plan.withLines(p.fields(), p.lines())));
+            UpsertResult main = records.upsert(caller, plan.type().name(), rows);
+            job.committed(batch.rows(), sum(related, main));
+            LOG.debug(
+                    "Import {} stored {} rows as {} records: {}, related {}",
+                    job.id(),
+                    batch.rows(),
+                    rows.size(),
+                    main,
+                    related);
+        } catch (ValidationException e) {
+            LOG.debug(
+                    "Import {}: the record service refused a batch ({}); storing it record by record",
+                    job.id(),
+                    e.getMessage());
+            writeOneByOne(batch);
+        }
+        notifyListener();
+    }
+
+    private void writeOneByOne(Batch batch) {
+        for (Batch.Pending pending : batch.records()) {
+            try {
+                UpsertResult related = writeRelated(batch.related(pending));
+                Map<String, Object> row = plan.withLines(pending.fields(), pending.lines());
+                UpsertResult main = records.upsert(caller, plan.type().name(), List.of(row));
+                job.committed(pending.fileLines().size(), sum(related, main));
+            } catch (ValidationException e) {
+                String column = plan.columnOf(e.field());
+                for (long line : pending.fileLines()) {
+                    reject(new Rejection(line, column, e.value(), e.getMessage()));
+                }
+            }
+        }
+    }
+
+    // Related records are created when absent and otherwise left as they are: each is looked up once per job.
+    private UpsertResult writeRelated(List<MappedRow.Related> candidates) {
+        Map<String, List<Map<String, Object>>> absentByType = new LinkedHashMap<>();
+        List<String> absentIds = new ArrayList<>();
+        for (MappedRow.Related record : candidates) {
+            if (!knownRelated.contains(record.id()) && !exists(record)) {
+                absentByType
+                        .computeIfAbsent(record.type(), t -> new ArrayList<>())
+                        .add(record.fields());
+                absentIds.add(record.id());
+            }
+        }
+        UpsertResult total = new UpsertResult(0, 0, 0);
+        for (Map.Entry<String, List<Map<String, Object>>> type : absentByType.entrySet()) {
+            total = sum(total, records.upsert(caller, type.getKey(), type.getValue()));
+        }
+        candidates.forEach(r -> knownRelated.add(r.id()));
+        return total;
+    }
+
+    private boolean exists(MappedRow.Related record) {
+        try {
+            records.get(caller, record.type(), record.id());
+            return true;
+        } catch (RecordNotFoundException e) {
+            return false;
+        }
+    }
+
+    private void notifyListener() {
+        if (listener == null) {
+            return;
+        }
+        try {
+            listener.batchCommitted(job.snapshot());
+        } catch (RuntimeException e) {
+            LOG.warn("Import {}: a progress listener failed", job.id(), e);
+        }
+    }
+
+    private static UpsertResult sum(UpsertResult a, UpsertResult b) {
+        return new UpsertResult(a.inserted() + b.inserted(), a.updated() + b.updated(), a.unchanged() + b.unchanged());
+    }
+
+    private void logSummary(String failure) {
+        var done = job.snapshot();
+        String outcome = failure == null ? "done" : "failed (" + failure + ")";
+        LOG.info(
+                "Import {} of '{}' with mapping '{}' {}: {} rows read, {} stored, {} rejected; "
+                        + "{} records inserted, {} updated, {} unchanged; {} rows/s",
+                job.id(),
+                request.fileName(),
+                mapping.name(),
+                outcome,
+                done.rowsRead(),
+                done.rowsCommitted(),
+                done.rejected(),
+                done.inserted(),
+                done.updated(),
+                done.unchanged(),
+                Math.round(done.rowsPerSecond()));
+    }
+}
