@@ -31,6 +31,7 @@ import org.sellcraft.api.importing.ImportListener;
 import org.sellcraft.api.importing.ImportMapping;
 import org.sellcraft.api.importing.ImportRequest;
 import org.sellcraft.api.importing.ImportService;
+import org.sellcraft.api.record.RecordType;
 import org.sellcraft.api.record.RecordTypeRegistry;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.service.RecordService;
@@ -179,7 +180,7 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
         }
     }
 
-    private org.sellcraft.api.record.RecordType recordType(String name) {
+    private RecordType recordType(String name) {
         return types.byName(name)
                 .orElseThrow(() -> new ImportFailure("Record type '" + name + "' is no longer available"));
     }

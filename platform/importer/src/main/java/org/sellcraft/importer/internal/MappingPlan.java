@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.sellcraft.api.importing.ImportMapping;
 import org.sellcraft.api.importing.ImportMapping.FieldMapping;
 import org.sellcraft.api.importing.ImportMapping.RelatedRecord;
@@ -96,7 +97,7 @@ final class MappingPlan {
 
     /** The column a field is read from, for naming it in a rejection, or {@code null}. */
     String columnOf(String field) {
-        return java.util.stream.Stream.of(keys, fields, lineParts)
+        return Stream.of(keys, fields, lineParts)
                 .flatMap(List::stream)
                 .filter(r -> field != null && field.endsWith(r.name()))
                 .map(FieldReader::column)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -175,7 +176,7 @@ final class MappingReader {
             throw invalid(
                     path + (textual ? ".template" : ".format"),
                     what + " but '" + def.name() + "' holds "
-                            + def.kind().name().toLowerCase(java.util.Locale.ROOT) + " values");
+                            + def.kind().name().toLowerCase(Locale.ROOT) + " values");
         }
         if (field.constant() != null) {
             try {

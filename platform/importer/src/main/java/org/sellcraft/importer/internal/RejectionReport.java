@@ -28,7 +28,10 @@ final class RejectionReport implements AutoCloseable {
 
     /** Shortens a value for the report and for snapshots. */
     static String shortened(String value) {
-        return value == null || value.length() <= MAX_VALUE_LENGTH ? value : value.substring(0, MAX_VALUE_LENGTH) + "…";
+        if (value == null || value.length() <= MAX_VALUE_LENGTH) {
+            return value;
+        }
+        return value.substring(0, MAX_VALUE_LENGTH) + "…";
     }
 
     void add(Rejection rejection) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.sellcraft.api.record.FieldKind;
 
@@ -310,7 +311,7 @@ final class ValueFormat {
     }
 
     private static <T> T firstParsed(
-            List<DateTimeFormatter> formatters, String text, java.util.function.Function<TemporalAccessor, T> query) {
+            List<DateTimeFormatter> formatters, String text, Function<TemporalAccessor, T> query) {
         for (DateTimeFormatter candidate : formatters) {
             try {
                 return query.apply(candidate.parse(text));

@@ -50,10 +50,9 @@ class BadInputTest {
 
     @Test
     void chineseTextInGb18030IsDetectedAndReadCorrectly() throws IOException {
-        Path file = file(
-                "accounts-gbk.csv",
-                ACCOUNTS_HEADER + "华为技术有限公司,通信设备,1987,6420.5,207000,中国,\n上海贝尔,通信设备,1984,80,3000,中国,华为技术有限公司\n",
-                Charset.forName("GB18030"));
+        String huawei = "华为技术有限公司,通信设备,1987,6420.5,207000,中国,\n";
+        String bell = "上海贝尔,通信设备,1984,80,3000,中国,华为技术有限公司\n";
+        Path file = file("accounts-gbk.csv", ACCOUNTS_HEADER + huawei + bell, Charset.forName("GB18030"));
 
         ImportJob job = run(file, "maven-crm-accounts", false, null);
 

@@ -117,11 +117,13 @@ class FileFormatsTest {
         }
         String sheet = "<worksheet " + main + "><sheetData>"
                 + "<row r=\"1\">" + headerCells + "</row>"
-                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>1C1I7A6R</t></is></c><c r=\"B2\" t=\"s\"><v>8</v></c>"
+                + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>1C1I7A6R</t></is></c>"
+                + "<c r=\"B2\" t=\"s\"><v>8</v></c>"
                 + "<c r=\"C2\" t=\"inlineStr\"><is><t>GTX Pro</t></is></c>"
                 + "<c r=\"E2\" t=\"inlineStr\"><is><t>Won</t></is></c><c r=\"F2\" s=\"1\"><v>42663</v></c>"
                 + "<c r=\"G2\" s=\"2\"><v>42795</v></c><c r=\"H2\"><v>1054</v></c></row>"
-                + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>Z063OYW0</t></is></c><c r=\"B4\" t=\"s\"><v>8</v></c>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>Z063OYW0</t></is></c>"
+                + "<c r=\"B4\" t=\"s\"><v>8</v></c>"
                 + "<c r=\"C4\" t=\"inlineStr\"><is><t>GTX Pro</t></is></c>"
                 + "<c r=\"E4\" t=\"inlineStr\"><is><t>Closed</t></is></c></row>"
                 + "</sheetData></worksheet>";

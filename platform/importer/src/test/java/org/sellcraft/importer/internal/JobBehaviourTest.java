@@ -84,7 +84,8 @@ class JobBehaviourTest {
         Path file = Files.writeString(
                 dir.resolve("retail.csv"),
                 RETAIL_HEADER
-                        + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,United Kingdom\n"
+                        + "536365,85123A,WHITE HANGING HEART T-LIGHT HOLDER,6,2010-12-01 08:26:00,2.55,17850.0,"
+                        + "United Kingdom\n"
                         + "536365,71053,,6,2010-12-01 08:26:00,3.39,17850.0,United Kingdom\n"
                         + "536365,71053,WHITE METAL LANTERN,-2,2010-12-01 08:26:00,3.39,17850.0,United Kingdom\n"
                         + "536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,,United Kingdom\n",

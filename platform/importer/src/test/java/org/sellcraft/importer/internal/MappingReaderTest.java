@@ -93,7 +93,8 @@ class MappingReaderTest {
     void mistakesInAMappingAreEachNamedByTheirPath() {
         assertEquals(
                 "Invalid mapping: not valid JSON at line 1, column 9: Unexpected character (',' (code 44)): "
-                        + "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')",
+                        + "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or "
+                        + "'false')",
                 error("{\"name\":,}"));
         assertEquals(
                 "Invalid mapping at 'recordType': unknown record type 'invoice'",
@@ -105,9 +106,8 @@ class MappingReaderTest {
                 error(order("{\"field\": \"orderNumber\", \"colum\": \"No\"}")));
         assertEquals(
                 "Invalid mapping at 'fields[1].field': 'order' has no field 'total'",
-                error(
-                        order(
-                                "{\"field\": \"orderNumber\", \"column\": \"No\"}, {\"field\": \"total\", \"column\": \"T\"}")));
+                error(order("{\"field\": \"orderNumber\", \"column\": \"No\"}, "
+                        + "{\"field\": \"total\", \"column\": \"T\"}")));
         assertEquals(
                 "Invalid mapping at 'fields': 'order' needs the field(s) 'orderedAt'",
                 error(order("{\"field\": \"orderNumber\", \"column\": \"No\"}")));

@@ -10,6 +10,7 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ class RetailImportTest {
         assertEquals(RecordIds.fromKey("product", "85123A"), first.get("productId"));
         assertEquals("WHITE HANGING HEART T-LIGHT HOLDER", first.get("description"));
         assertEquals(6L, first.get("quantity"));
-        assertEquals(new java.math.BigDecimal("2.55"), first.get("unitPrice"));
+        assertEquals(new BigDecimal("2.55"), first.get("unitPrice"));
         assertEquals(false, first.get("returned"));
         Map<String, Object> customer = fixture.records.byKey("account", "17850");
         assertEquals("Customer 17850", customer.get("name"));
