@@ -170,6 +170,7 @@ public class MapDbRecordStore implements RecordStore, AutoCloseable {
 
     private HTreeMap<String, byte[]> map(String type) {
         return maps.computeIfAbsent(type, t -> db.hashMap(MAP_PREFIX + t, Serializer.STRING, Serializer.BYTE_ARRAY)
+                .counterEnable()
                 .createOrOpen());
     }
 
