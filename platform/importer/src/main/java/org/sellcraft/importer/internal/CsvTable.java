@@ -140,7 +140,12 @@ final class CsvTable implements Table {
                     return null;
                 }
                 record = records.next();
-            } catch (UncheckedIOException | IllegalStateException e) {
+            } catch (UncheckedIOException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw e.getCause();
+                }
+                return unreadable(line, e);
+            } catch (IllegalStateException e) {
                 return unreadable(line, e);
             }
             if (record.size() == 1 && record.get(0).isEmpty()) {

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class ImportRun implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportRun.class);
+    private static final String STOPPED = "The import was stopped because the importer shut down";
 
     private final JobState job;
     private final Caller caller;
@@ -73,12 +74,22 @@ final class ImportRun implements Runnable {
             failure = importFile();
         } catch (ImportFailure e) {
             failure = e.getMessage();
-        } catch (IOException | RuntimeException e) {
-            failure = "The import stopped: " + e;
+        } catch (IOException e) {
+            // Shutting down interrupts the job, which closes the file under the reader.
+            boolean stopped = Thread.currentThread().isInterrupted();
+            failure = stopped ? STOPPED : "File '" + request.fileName() + "' cannot be read: " + e.getMessage();
+        } catch (RuntimeException e) {
+            failure = "The import stopped on an unexpected error; the log has the details";
             LOG.error("Import {} of '{}' stopped", job.id(), request.fileName(), e);
         }
         job.finished(failure);
         logSummary(failure);
+    }
+
+    /** Ends a job that never began because the importer shut down. */
+    void cancel() {
+        job.finished("The importer shut down before the import began");
+        logSummary(job.snapshot().error());
     }
 
     private String importFile() throws IOException {
@@ -152,7 +163,7 @@ final class ImportRun implements Runnable {
             return;
         }
         if (Thread.currentThread().isInterrupted()) {
-            throw new ImportFailure("The import was stopped because the importer shut down");
+            throw new ImportFailure(STOPPED);
         }
         try {
             UpsertResult related = writeRelated(batch.related(null));

@@ -79,7 +79,10 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
     private final ExecutorService executor;
 
     @Activate
-    public ImportServiceImpl(Config config, @Reference RecordService records, @Reference RecordTypeRegistry types) {
+    public ImportServiceImpl(
+            Config config,
+            @Reference(name = "records") RecordService records,
+            @Reference(name = "types") RecordTypeRegistry types) {
         this(records, types, jobsDirectory(config.jobsDirectory()), config.batchSize(), config.retainedJobs());
     }
 
@@ -132,7 +135,9 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
     @Deactivate
     @Override
     public void close() {
-        executor.shutdownNow();
+        for (Runnable waiting : executor.shutdownNow()) {
+            ((ImportRun) waiting).cancel();
+        }
     }
 
     @Override

@@ -77,7 +77,7 @@ final class XlsxTable implements Table {
         }
         try {
             return new XlsxTable(zip, fileName);
-        } catch (XMLStreamException | RuntimeException e) {
+        } catch (IOException | XMLStreamException | RuntimeException e) {
             zip.close();
             if (e instanceof ImportFailure failure) {
                 throw failure;

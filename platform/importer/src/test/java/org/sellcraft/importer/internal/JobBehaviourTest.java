@@ -127,4 +127,23 @@ class JobBehaviourTest {
         assertTrue(second.rowsPerSecond() > 0);
         assertTrue(!second.finishedAt().isBefore(second.startedAt()));
     }
+
+    @Test
+    void shuttingDownStopsTheRunningJobAndEndsTheWaitingOnes() {
+        fixture = new ImportFixture(dir);
+        Path retail = dataset("uci-online-retail/online_retail.csv.gz");
+        ImportJob running =
+                fixture.importer.start(Caller.system(), ImportRequest.of(retail, "uci-online-retail"), null);
+        ImportJob waiting =
+                fixture.importer.start(Caller.system(), ImportRequest.of(retail, "uci-online-retail"), null);
+
+        fixture.importer.close();
+
+        ImportJob cancelled = fixture.importer.job(waiting.id()).orElseThrow();
+        assertEquals(ImportJob.State.FAILED, cancelled.state());
+        assertEquals("The importer shut down before the import began", cancelled.error());
+        ImportJob stopped = fixture.awaitEnd(running.id());
+        assertEquals(ImportJob.State.FAILED, stopped.state());
+        assertEquals("The import was stopped because the importer shut down", stopped.error());
+    }
 }
