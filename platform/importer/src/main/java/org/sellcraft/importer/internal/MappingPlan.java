@@ -95,11 +95,16 @@ final class MappingPlan {
         return ignoredColumns;
     }
 
-    /** The column a field is read from, for naming it in a rejection, or {@code null}. */
+    /** The column a field named by the record service is read from, for naming it in a rejection, or {@code null}. */
     String columnOf(String field) {
+        if (field == null) {
+            return null;
+        }
+        // The service may name a field by its path, such as rows[3].lines[0].quantity: the last step is the field.
+        String name = field.substring(field.lastIndexOf('.') + 1);
         return Stream.of(keys, fields, lineParts)
                 .flatMap(List::stream)
-                .filter(r -> field != null && field.endsWith(r.name()))
+                .filter(r -> r.name().equals(name))
                 .map(FieldReader::column)
                 .findFirst()
                 .orElse(null);

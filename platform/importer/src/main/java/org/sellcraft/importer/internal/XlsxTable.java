@@ -44,6 +44,7 @@ final class XlsxTable implements Table {
     private final long size;
     private final XMLStreamReader sheet;
     private final List<String> header;
+    private long line;
 
     private XlsxTable(ZipFile zip, String fileName) throws IOException, XMLStreamException {
         this.zip = zip;
@@ -96,7 +97,8 @@ final class XlsxTable implements Table {
         try {
             while (sheet.hasNext()) {
                 if (sheet.next() == XMLStreamConstants.START_ELEMENT && "row".equals(sheet.getLocalName())) {
-                    long line = Long.parseLong(sheet.getAttributeValue(null, "r"));
+                    String number = sheet.getAttributeValue(null, "r");
+                    line = number == null ? line + 1 : Long.parseLong(number);
                     List<String> values = row();
                     if (values.stream().anyMatch(v -> !v.isEmpty())) {
                         return new Row(line, padded(values), null);
