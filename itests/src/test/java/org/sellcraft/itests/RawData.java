@@ -1,0 +1,123 @@
+package org.sellcraft.itests;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Figures computed straight from the raw files in the shared data folder, without any Sellcraft code, so that
+ * what the platform reports can be checked against them.
+ */
+final class RawData {
+
+    private RawData() {}
+
+    static Path dataset(String relative) {
+        return Paths.get(System.getProperty("sellcraft.data", "../../shared/data"))
+                .resolve(relative);
+    }
+
+    static Path pipelineFile() {
+        return dataset("maven-crm/sales_pipeline.csv");
+    }
+
+    static Path retailFile() {
+        return dataset("uci-online-retail/online_retail.csv.gz");
+    }
+
+    /** Won close value per sales agent, from sales_pipeline.csv. */
+    static Map<String, BigDecimal> wonValueByAgent() throws IOException {
+        Map<String, BigDecimal> won = new TreeMap<>();
+        for (CSVRecord row : read(Files.newBufferedReader(pipelineFile(), StandardCharsets.UTF_8))) {
+            if (row.get("deal_stage").equals("Won")) {
+                won.merge(row.get("sales_agent"), new BigDecimal(row.get("close_value")), BigDecimal::add);
+            }
+        }
+        return won;
+    }
+
+    /** Facts of the retail file that the tests compare against. */
+    record RetailFacts(
+            long lines,
+            int invoices,
+            int customers,
+            long cancellationLines,
+            long negativeLines,
+            Map<String, List<String>> invoicesByCustomer) {}
+
+    static RetailFacts retail() throws IOException {
+        long lines = 0;
+        long cancellationLines = 0;
+        long negativeLines = 0;
+        Set<String> invoices = new HashSet<>();
+        Map<String, List<String>> invoicesByCustomer = new HashMap<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(retailFile())), StandardCharsets.UTF_8))) {
+            for (CSVRecord row : read(reader)) {
+                lines++;
+                String invoice = row.get("InvoiceNo");
+                invoices.add(invoice);
+                if (invoice.startsWith("C")) {
+                    cancellationLines++;
+                }
+                if (Long.parseLong(row.get("Quantity")) < 0) {
+                    negativeLines++;
+                }
+                String customer = row.get("CustomerID").replace(".0", "");
+                if (!customer.isEmpty()) {
+                    List<String> ofCustomer = invoicesByCustomer.computeIfAbsent(customer, c -> new ArrayList<>());
+                    if (!ofCustomer.contains(invoice)) {
+                        ofCustomer.add(invoice);
+                    }
+                }
+            }
+        }
+        return new RetailFacts(
+                lines,
+                invoices.size(),
+                invoicesByCustomer.size(),
+                cancellationLines,
+                negativeLines,
+                invoicesByCustomer);
+    }
+
+    /** Lines per invoice number among the first rows of the retail file. */
+    static Map<String, Integer> linesByInvoiceInFirstRows(long rows) throws IOException {
+        Map<String, Integer> lines = new HashMap<>();
+        long seen = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(retailFile())), StandardCharsets.UTF_8))) {
+            for (CSVRecord row : read(reader)) {
+                if (seen++ == rows) {
+                    break;
+                }
+                lines.merge(row.get("InvoiceNo"), 1, Integer::sum);
+            }
+        }
+        return lines;
+    }
+
+    private static Iterable<CSVRecord> read(java.io.Reader reader) throws IOException {
+        return CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader);
+    }
+}

@@ -1,0 +1,207 @@
+package org.sellcraft.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The platform as a newcomer meets it: the assembled distribution started as a process, the real CRM and retail
+ * files imported through the REST API, figures checked against the raw files, then a restart.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SalesDataIT {
+
+    private SellcraftProcess sellcraft;
+    private ApiClient api;
+    private RawData.RetailFacts retail;
+
+    @BeforeAll
+    void startAndImport() throws Exception {
+        sellcraft = SellcraftProcess.unpack("sales-data");
+        api = sellcraft.start().login("admin", SellcraftProcess.ADMIN_PASSWORD);
+        retail = RawData.retail();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        sellcraft.close();
+    }
+
+    @Test
+    @Order(1)
+    void importsTheCrmFilesWithTheirKnownCounts() throws Exception {
+        assertImported("maven-crm/accounts.csv", "maven-crm-accounts", 85);
+        assertImported("maven-crm/products.csv", "maven-crm-products", 7);
+        assertImported("maven-crm/sales_teams.csv", "maven-crm-teams", 35);
+        assertImported("maven-crm/sales_pipeline.csv", "maven-crm-pipeline", 8800);
+
+        assertEquals(85, total("/api/v1/accounts"));
+        assertEquals(35, total("/api/v1/reps"));
+        assertEquals(6, total("/api/v1/managers"));
+        assertEquals(3, total("/api/v1/regions"));
+        assertEquals(8800, total("/api/v1/opportunities"));
+    }
+
+    @Test
+    @Order(2)
+    void importsTheFullRetailFile() throws Exception {
+        JsonNode job = api.importFile(RawData.retailFile(), "mapping=uci-online-retail");
+
+        assertEquals("DONE", job.get("state").asText(), job.toString());
+        assertEquals(retail.lines(), job.get("rowsRead").asLong());
+        assertEquals(0, job.get("rejected").asLong());
+        assertEquals(retail.invoices(), total("/api/v1/orders"));
+    }
+
+    @Test
+    @Order(3)
+    void wonValuePerSalesAgentMatchesTheRawPipeline() throws Exception {
+        Map<String, BigDecimal> expected = RawData.wonValueByAgent();
+
+        for (Map.Entry<String, BigDecimal> agent : expected.entrySet()) {
+            String repId = single("/api/v1/reps?code=" + encode(agent.getKey()))
+                    .get("id")
+                    .asText();
+            JsonNode won = api.get("/api/v1/opportunities?stage=Won&limit=1000&ownerId=" + repId)
+                    .json();
+            BigDecimal sum = BigDecimal.ZERO;
+            for (JsonNode opportunity : won.get("items")) {
+                sum = sum.add(opportunity.get("value").decimalValue());
+            }
+            assertEquals(0, agent.getValue().compareTo(sum), agent.getKey());
+        }
+        assertEquals(30, expected.size());
+    }
+
+    @Test
+    @Order(4)
+    void customersAndReturnLinesMatchTheRawRetailFile() throws Exception {
+        assertEquals(85 + retail.customers(), total("/api/v1/accounts"));
+
+        long cancellationLines = 0;
+        long negativeInCancellations = 0;
+        for (JsonNode order : all("/api/v1/orders?cancellation=true")) {
+            for (JsonNode line : order.get("lines")) {
+                cancellationLines++;
+                if (line.get("quantity").asLong() < 0 && line.get("returned").asBoolean()) {
+                    negativeInCancellations++;
+                }
+            }
+        }
+        assertEquals(retail.cancellationLines(), cancellationLines);
+        assertEquals(retail.cancellationLines(), negativeInCancellations);
+        assertTrue(retail.negativeLines() > cancellationLines, "stock write-offs are negative too");
+    }
+
+    @Test
+    @Order(5)
+    void aCustomersOrdersComeInDateOrder() throws Exception {
+        String accountId = single("/api/v1/accounts?code=17850").get("id").asText();
+
+        JsonNode orders = api.get("/api/v1/accounts/" + accountId + "/orders").json();
+
+        List<String> numbers = new ArrayList<>();
+        String previous = "";
+        for (JsonNode order : orders.get("items")) {
+            numbers.add(order.get("orderNumber").asText());
+            String at = order.get("orderedAt").asText();
+            assertTrue(at.compareTo(previous) >= 0, "orders in date order: " + at + " after " + previous);
+            previous = at;
+        }
+        assertEquals(retail.invoicesByCustomer().get("17850").size(), numbers.size());
+        assertEquals(Set.copyOf(retail.invoicesByCustomer().get("17850")), Set.copyOf(numbers));
+    }
+
+    @Test
+    @Order(6)
+    void anAccountsOpportunitiesAreListedBelowIt() throws Exception {
+        String accountId = single("/api/v1/accounts?code=" + encode("Acme Corporation"))
+                .get("id")
+                .asText();
+        long expected = Files.readAllLines(RawData.pipelineFile()).stream()
+                .filter(line -> line.split(",", -1)[3].equals("Acme Corporation"))
+                .count();
+
+        assertEquals(
+                expected,
+                api.get("/api/v1/accounts/" + accountId + "/opportunities")
+                        .json()
+                        .get("total")
+                        .asLong());
+    }
+
+    @Test
+    @Order(7)
+    void reimportingAFileCreatesNoDuplicates() throws Exception {
+        JsonNode job = api.importFile(RawData.pipelineFile(), "mapping=maven-crm-pipeline");
+
+        assertEquals(0, job.get("inserted").asLong());
+        assertEquals(8800, job.get("unchanged").asLong());
+        assertEquals(8800, total("/api/v1/opportunities"));
+    }
+
+    @Test
+    @Order(100)
+    void everyRecordIsStillThereAfterARestart() throws Exception {
+        JsonNode before = api.get("/api/v1/status").json().get("records");
+        JsonNode sampleBefore = single("/api/v1/orders?orderNumber=536365");
+
+        sellcraft.stop();
+        api = sellcraft.start().login("admin", SellcraftProcess.ADMIN_PASSWORD);
+
+        assertEquals(before, api.get("/api/v1/status").json().get("records"));
+        assertEquals(sampleBefore, single("/api/v1/orders?orderNumber=536365"));
+        assertEquals(retail.invoices(), total("/api/v1/orders"));
+    }
+
+    private void assertImported(String file, String mapping, long inserted) throws Exception {
+        JsonNode job = api.importFile(RawData.dataset(file), "mapping=" + mapping);
+        assertEquals("DONE", job.get("state").asText(), job.toString());
+        assertEquals(inserted, job.get("inserted").asLong(), job.toString());
+        assertEquals(0, job.get("rejected").asLong(), job.toString());
+    }
+
+    private long total(String path) throws Exception {
+        ApiClient.Reply reply = api.get(path + (path.contains("?") ? "&" : "?") + "limit=1");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().get("total").asLong();
+    }
+
+    private JsonNode single(String path) throws Exception {
+        JsonNode page = api.get(path).json();
+        assertEquals(1, page.get("total").asLong(), path);
+        return page.get("items").get(0);
+    }
+
+    private List<JsonNode> all(String path) throws Exception {
+        List<JsonNode> items = new ArrayList<>();
+        for (int offset = 0; ; offset += 1000) {
+            JsonNode page = api.get(path + "&limit=1000&offset=" + offset).json();
+            page.get("items").forEach(items::add);
+            if (items.size() >= page.get("total").asLong()) {
+                return items;
+            }
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
