@@ -120,9 +120,10 @@ final class ImportRun implements Runnable {
 
     private void readRows(Table table, boolean store) throws IOException {
         Map<String, Long> occurrences = new HashMap<>();
+        Map<String, Long> firstLines = new HashMap<>();
         Batch batch = new Batch();
         for (Table.Row row = table.next(); row != null; row = table.next()) {
-            MappedRow mapped = mapped(row, occurrences);
+            MappedRow mapped = unique(mapped(row, occurrences), firstLines);
             job.read(table.progress());
             if (mapped == null || !store) {
                 continue;
@@ -148,6 +149,30 @@ final class ImportRun implements Runnable {
             }
         }
         reject(new Rejection(row.line(), problem.column(), problem.value(), problem.reason()));
+        return null;
+    }
+
+    /**
+     * Refuses a second row for the same record when rows are whole records: two rows with one opportunity id are
+     * a mistake in the file, not an update. Rows that are lines of one record (an invoice) share their key by design.
+     */
+    private MappedRow unique(MappedRow mapped, Map<String, Long> firstLines) {
+        if (mapped == null || mapped.linePart() != null) {
+            return mapped;
+        }
+        Long first = firstLines.putIfAbsent(mapped.id(), mapped.line());
+        if (first == null) {
+            return mapped;
+        }
+        List<String> key = plan.type().keyFields();
+        String column = plan.columnOf(key.get(0));
+        Object value = mapped.fields().get(key.get(0));
+        reject(new Rejection(
+                mapped.line(),
+                column,
+                value == null ? null : value.toString(),
+                "Duplicate key: line " + first + " holds the same "
+                        + plan.type().name() + " " + key));
         return null;
     }
 

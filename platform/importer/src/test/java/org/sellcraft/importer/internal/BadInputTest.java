@@ -141,6 +141,25 @@ class BadInputTest {
     }
 
     @Test
+    void aSecondRowWithTheSameKeyIsRejectedAndTheFirstKept() throws IOException {
+        Path file = file(
+                "pipeline.csv",
+                PIPELINE_HEADER + "A1,Moses Frase,GTX Pro,Cancity,Won,2016-10-20,2017-03-01,1054\n"
+                        + "A2,Moses Frase,GTX Pro,Cancity,Lost,2016-10-20,2017-03-01,0\n"
+                        + "A1,Moses Frase,GTX Pro,Cancity,Lost,2016-10-20,2017-03-01,0\n",
+                StandardCharsets.UTF_8);
+
+        ImportJob job = run(file, "maven-crm-pipeline", false, null);
+
+        assertEquals(2, job.rowsCommitted());
+        assertEquals(
+                List.of(new Rejection(
+                        4, "opportunity_id", "A1", "Duplicate key: line 2 holds the same opportunity [code]")),
+                job.rejections());
+        assertEquals("Won", fixture.records.byKey("opportunity", "A1").get("stage"));
+    }
+
+    @Test
     void aStageOutsideTheTypesValuesIsRejected() throws IOException {
         Path file = file(
                 "pipeline.csv",
