@@ -115,7 +115,7 @@ class RecordApiIT {
     @Test
     void everyCallNeedsAValidToken() throws Exception {
         ApiClient anonymous = new ApiClient(sellcraft.baseUrl());
-        assertProblem(anonymous.get("/api/v1/accounts"), 401, "http-401");
+        assertProblem(anonymous.get("/api/v1/accounts"), 401, "unauthenticated");
 
         ApiClient.Reply forged =
                 anonymous.send(HttpRequest.newBuilder(URI.create(sellcraft.baseUrl() + "/api/v1/accounts"))

@@ -49,12 +49,14 @@ class SalesDataIT {
     void importsTheCrmFilesWithTheirKnownCounts() throws Exception {
         assertImported("maven-crm/accounts.csv", "maven-crm-accounts", 85);
         assertImported("maven-crm/products.csv", "maven-crm-products", 7);
-        assertImported("maven-crm/sales_teams.csv", "maven-crm-teams", 35);
+        // 35 reps, and the 6 managers, 6 teams and 3 regions the rows imply
+        assertImported("maven-crm/sales_teams.csv", "maven-crm-teams", 35 + 6 + 6 + 3);
         assertImported("maven-crm/sales_pipeline.csv", "maven-crm-pipeline", 8800);
 
         assertEquals(85, total("/api/v1/accounts"));
         assertEquals(35, total("/api/v1/reps"));
         assertEquals(6, total("/api/v1/managers"));
+        assertEquals(6, total("/api/v1/teams"));
         assertEquals(3, total("/api/v1/regions"));
         assertEquals(8800, total("/api/v1/opportunities"));
     }

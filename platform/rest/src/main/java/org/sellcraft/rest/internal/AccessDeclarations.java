@@ -2,9 +2,15 @@ package org.sellcraft.rest.internal;
 
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import javax.annotation.Priority;
 import javax.annotation.security.DenyAll;
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Priorities;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.container.ContainerRequestFilter;
 import javax.ws.rs.container.DynamicFeature;
 import javax.ws.rs.container.ResourceInfo;
 import javax.ws.rs.core.FeatureContext;
@@ -13,9 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Denies by default: an operation that declares neither {@code @RolesAllowed}, {@code @PermitAll} nor
- * {@code @DenyAll} (on itself or its class) answers 403 to everyone, so a new endpoint cannot ship unprotected.
- * The declared ones are enforced by Jersey's {@code RolesAllowedDynamicFeature}.
+ * Enforces who may call each operation, and denies by default: an operation that declares neither
+ * {@code @RolesAllowed}, {@code @PermitAll} nor {@code @DenyAll} (on itself or its class) answers 403 to everyone,
+ * so a new endpoint cannot ship unprotected. An anonymous caller of a protected operation gets 401, a signed-in
+ * caller without one of its roles 403.
  */
 final class AccessDeclarations implements DynamicFeature {
 
@@ -35,14 +42,50 @@ final class AccessDeclarations implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
-        if (isDeclared(method)) {
-            return;
+        AnnotatedElement declaring = declares(method) ? method : method.getDeclaringClass();
+        if (!isDeclared(method)) {
+            LOG.warn(
+                    "Operation {}.{} declares no access rule; it is denied to everyone",
+                    method.getDeclaringClass().getName(),
+                    method.getName());
+            context.register(new Deny("This operation declares no access rule"));
+        } else if (declaring.isAnnotationPresent(DenyAll.class)) {
+            context.register(new Deny("Nobody may call this operation"));
+        } else if (declaring.isAnnotationPresent(RolesAllowed.class)) {
+            context.register(new RequireRole(
+                    List.of(declaring.getAnnotation(RolesAllowed.class).value())));
         }
-        LOG.warn(
-                "Operation {}.{} declares no access rule; it is denied to everyone",
-                method.getDeclaringClass().getName(),
-                method.getName());
-        context.register((javax.ws.rs.container.ContainerRequestFilter) request -> request.abortWith(
-                Problems.of(Response.Status.FORBIDDEN, "undeclared-access", "This operation declares no access rule")));
+    }
+
+    /** Refuses every call. */
+    @Priority(Priorities.AUTHORIZATION)
+    private record Deny(String detail) implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            request.abortWith(Problems.of(Response.Status.FORBIDDEN, "forbidden", detail));
+        }
+    }
+
+    /** Lets through a signed-in caller who holds one of the roles. */
+    @Priority(Priorities.AUTHORIZATION)
+    private record RequireRole(List<String> roles) implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            var security = request.getSecurityContext();
+            if (security.getUserPrincipal() == null) {
+                Response problem = Problems.of(
+                        Response.Status.UNAUTHORIZED,
+                        "unauthenticated",
+                        "Sign in first: send the token from /api/v1/auth/login as 'Authorization: Bearer <token>'");
+                request.abortWith(Response.fromResponse(problem)
+                        .header("WWW-Authenticate", "Bearer realm=\"sellcraft\"")
+                        .build());
+            } else if (roles.stream().noneMatch(security::isUserInRole)) {
+                request.abortWith(Problems.of(
+                        Response.Status.FORBIDDEN,
+                        "forbidden",
+                        "Your role may not call this operation; it needs one of " + Arrays.toString(roles.toArray())));
+            }
+        }
     }
 }

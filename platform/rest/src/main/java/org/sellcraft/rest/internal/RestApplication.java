@@ -9,9 +9,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.servlet.Servlet;
+import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -96,13 +96,15 @@ public class RestApplication {
 
     private ResourceConfig build() {
         ResourceConfig application = new ResourceConfig();
+        // Only what is registered here serves: no provider that happens to be installed slips in by discovery.
+        application.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
+        application.property(CommonProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
         application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         application.property(ServerProperties.BV_FEATURE_DISABLE, true);
         application.property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         application.register(JsonSupport.provider(JsonSupport.mapper()));
         application.register(new BearerAuthFilter(identities));
         application.register(new AccessDeclarations());
-        application.register(RolesAllowedDynamicFeature.class);
         ErrorMappers.all().forEach(application::register);
         resources.forEach(application::register);
         LOG.debug("REST API built with {} resources", resources.size());
