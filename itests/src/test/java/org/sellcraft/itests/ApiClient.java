@@ -39,6 +39,16 @@ final class ApiClient {
         }
     }
 
+    /** The bearer token of the signed-in user. */
+    String token() {
+        return token;
+    }
+
+    /** Sends a DELETE for the given path. */
+    Reply delete(String path) throws IOException {
+        return send(authorized(path).DELETE());
+    }
+
     boolean answers() {
         try {
             return send(HttpRequest.newBuilder(URI.create(base + "/api/v1/openapi.json"))
