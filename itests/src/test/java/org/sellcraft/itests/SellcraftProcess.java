@@ -56,8 +56,31 @@ final class SellcraftProcess implements AutoCloseable {
         return home;
     }
 
-    /** Starts the platform and waits until the API answers. */
+    /**
+     * Starts the platform and waits until the API answers. On a loaded machine Karaf's first boot has been seen to
+     * stall after restarting its own features service; a second start from the same folder then completes, so a
+     * stalled first boot is retried once, loudly.
+     */
     ApiClient start() throws IOException, InterruptedException {
+        try {
+            return startOnce(Duration.ofSeconds(90));
+        } catch (StartTimeout stalled) {
+            System.err.println("Sellcraft did not answer within 90 s; starting it once more: " + stalled.getMessage());
+            stop();
+            return startOnce(Duration.ofSeconds(120));
+        }
+    }
+
+    /** The API did not answer in time. */
+    private static final class StartTimeout extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        StartTimeout(String message) {
+            super(message);
+        }
+    }
+
+    private ApiClient startOnce(Duration patience) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/karaf").toString(), "server")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -67,7 +90,7 @@ final class SellcraftProcess implements AutoCloseable {
         process = builder.start();
 
         ApiClient client = new ApiClient(baseUrl());
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(patience);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Sellcraft stopped while starting; see " + home.resolve("console.out"));
@@ -77,7 +100,8 @@ final class SellcraftProcess implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("The API did not answer within 120 s; see " + home.resolve("data/log"));
+        throw new StartTimeout(
+                "The API did not answer within " + patience.toSeconds() + " s; see " + home.resolve("data/log"));
     }
 
     /** Stops the platform cleanly: the start script does not exec Java, so its children get the signal. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.sellcraft.api.importing.ImportListener;
 import org.sellcraft.api.importing.ImportMapping;
@@ -42,11 +43,22 @@ final class ImportRun implements Runnable {
     private final Function<String, RecordType> types;
     private final ImportListener listener;
     private final RejectionReport report;
+    private final BooleanSupplier stopping;
     private final Set<String> knownRelated = new HashSet<>();
     private MappingPlan plan;
 
-    /** What a run needs besides its job and request. */
-    record Context(RecordService records, Function<String, RecordType> types, int batchSize, Path report) {}
+    /**
+     * What a run needs besides its job and request.
+     *
+     * @param stopping tells the run to stop between two rows. Shutting down never interrupts the thread: an
+     *     interrupt during a file-channel write closes the channel, and with it the record store, for everyone.
+     */
+    record Context(
+            RecordService records,
+            Function<String, RecordType> types,
+            int batchSize,
+            Path report,
+            BooleanSupplier stopping) {}
 
     ImportRun(
             JobState job,
@@ -64,10 +76,16 @@ final class ImportRun implements Runnable {
         this.types = context.types();
         this.listener = listener;
         this.report = new RejectionReport(context.report());
+        this.stopping = context.stopping();
     }
 
     @Override
     public void run() {
+        if (stopping.getAsBoolean()) {
+            job.finished("The importer shut down before the import began");
+            logSummary(job.snapshot().error());
+            return;
+        }
         job.started();
         String failure = null;
         try (report) {
@@ -75,21 +93,13 @@ final class ImportRun implements Runnable {
         } catch (ImportFailure e) {
             failure = e.getMessage();
         } catch (IOException e) {
-            // Shutting down interrupts the job, which closes the file under the reader.
-            boolean stopped = Thread.currentThread().isInterrupted();
-            failure = stopped ? STOPPED : "File '" + request.fileName() + "' cannot be read: " + e.getMessage();
+            failure = "File '" + request.fileName() + "' cannot be read: " + e.getMessage();
         } catch (RuntimeException e) {
             failure = "The import stopped on an unexpected error; the log has the details";
             LOG.error("Import {} of '{}' stopped", job.id(), request.fileName(), e);
         }
         job.finished(failure);
         logSummary(failure);
-    }
-
-    /** Ends a job that never began because the importer shut down. */
-    void cancel() {
-        job.finished("The importer shut down before the import began");
-        logSummary(job.snapshot().error());
     }
 
     private String importFile() throws IOException {
@@ -123,6 +133,9 @@ final class ImportRun implements Runnable {
         Map<String, Long> firstLines = new HashMap<>();
         Batch batch = new Batch();
         for (Table.Row row = table.next(); row != null; row = table.next()) {
+            if (stopping.getAsBoolean()) {
+                throw new ImportFailure(STOPPED);
+            }
             MappedRow mapped = unique(mapped(row, occurrences), firstLines);
             job.read(table.progress());
             if (mapped == null || !store) {
@@ -186,9 +199,6 @@ final class ImportRun implements Runnable {
     private void write(Batch batch) {
         if (batch.isEmpty()) {
             return;
-        }
-        if (Thread.currentThread().isInterrupted()) {
-            throw new ImportFailure(STOPPED);
         }
         try {
             UpsertResult related = writeRelated(batch.related(null));

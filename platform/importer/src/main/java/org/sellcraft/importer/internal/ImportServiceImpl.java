@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -35,6 +36,8 @@ import org.sellcraft.api.record.RecordType;
 import org.sellcraft.api.record.RecordTypeRegistry;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.service.RecordService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs imports one at a time on a background thread (later ones wait in line), remembers the latest jobs for
@@ -76,7 +79,11 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
     private final MappingReader mappings;
     private final List<ImportMapping> builtIn;
     private final Map<String, JobState> jobs = new LinkedHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(ImportServiceImpl.class);
+    private static final long STOP_WAIT_SECONDS = 30;
+
     private final ExecutorService executor;
+    private volatile boolean stopping;
 
     @Activate
     public ImportServiceImpl(
@@ -132,11 +139,18 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
         }
     }
 
+    /** Stops the running job after its current row, ends the waiting ones, and waits for the last batch to land. */
     @Deactivate
     @Override
     public void close() {
-        for (Runnable waiting : executor.shutdownNow()) {
-            ((ImportRun) waiting).cancel();
+        stopping = true;
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("An import was still writing {} s after the importer began to stop", STOP_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -149,7 +163,7 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
         remember(job);
 
         Path report = jobsDirectory.resolve(job.id()).resolve(REPORT_NAME);
-        ImportRun.Context context = new ImportRun.Context(records, this::recordType, batchSize, report);
+        ImportRun.Context context = new ImportRun.Context(records, this::recordType, batchSize, report, () -> stopping);
         executor.execute(new ImportRun(job, caller, request, mapping, context, listener));
         return job.snapshot();
     }

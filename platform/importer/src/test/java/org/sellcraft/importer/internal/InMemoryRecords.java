@@ -130,6 +130,11 @@ final class InMemoryRecords implements RecordService, RecordTypeRegistry {
     }
 
     @Override
+    public void forEach(Caller caller, String type, java.util.function.Consumer<Record> consumer) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Record create(Caller caller, String type, Map<String, Object> fields) {
         throw new UnsupportedOperationException();
     }
