@@ -2,6 +2,7 @@ package org.sellcraft.api.service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.osgi.annotation.versioning.ProviderType;
 import org.sellcraft.api.record.Record;
 import org.sellcraft.api.security.Caller;
@@ -24,6 +25,14 @@ public interface RecordService {
      * @throws UnknownTypeException when the type is not registered
      */
     Record get(Caller caller, String type, String id);
+
+    /**
+     * Hands every record of the type that the caller may see to the consumer, in no particular order and without
+     * paging: for engines that compute over all records (health scores, rules), not for responses to people.
+     *
+     * @throws UnknownTypeException when the type is not registered
+     */
+    void forEach(Caller caller, String type, Consumer<Record> consumer);
 
     /** Returns one page of the records that match the query, and how many match in all. */
     Page<Record> list(Caller caller, RecordQuery query);

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -64,6 +65,11 @@ public class RecordServiceImpl implements RecordService {
     public Record get(Caller caller, String type, String id) {
         requireType(type);
         return store.get(type, id).orElseThrow(() -> new RecordNotFoundException(type, id));
+    }
+
+    @Override
+    public void forEach(Caller caller, String type, Consumer<Record> consumer) {
+        store.forEach(requireType(type).name(), consumer);
     }
 
     @Override
