@@ -1,6 +1,6 @@
 /** Callers, roles, identities and sessions. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sellcraft.api.security;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,9 +4,10 @@ import java.security.Principal;
 import javax.ws.rs.core.SecurityContext;
 import org.sellcraft.api.security.AuthenticationException;
 import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.security.CallerHolder;
 
 /** The signed-in caller as JAX-RS sees it. */
-public record CallerPrincipal(Caller caller) implements Principal {
+public record CallerPrincipal(Caller caller) implements Principal, CallerHolder {
 
     @Override
     public String getName() {
