@@ -1,10 +1,9 @@
 package org.sellcraft.api.security;
 
 import java.util.List;
-import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Users, passwords and sessions. */
+/** Users, passwords, sessions and API keys. */
 @ProviderType
 public interface IdentityService {
 
@@ -27,6 +26,13 @@ public interface IdentityService {
      */
     Caller authenticate(String token);
 
+    /**
+     * Returns the caller an API key belongs to; the use is audited.
+     *
+     * @throws AuthenticationException when the key is unknown, revoked, or its user disabled
+     */
+    Caller authenticateKey(String secret, String remoteAddress);
+
     /** Ends the session of this token; an unknown token is ignored. */
     void logout(String token);
 
@@ -36,11 +42,27 @@ public interface IdentityService {
      * @throws IllegalArgumentException naming the problem when the name is taken, a role is unknown or the password
      *     is too short
      */
-    UserAccount createUser(String userName, String displayName, char[] password, Set<String> roles, String partnerId);
+    UserAccount createUser(Caller createdBy, NewUser user);
 
-    /** Disables a user and revokes their sessions. */
-    UserAccount disableUser(String userName);
+    /** Disables a user and revokes their sessions and keys. */
+    UserAccount disableUser(Caller changedBy, String userName);
 
     /** Returns all users. */
     List<UserAccount> users();
+
+    /**
+     * Makes an API key that acts as the given user.
+     *
+     * @throws IllegalArgumentException when the user does not exist
+     */
+    IssuedKey createKey(Caller createdBy, String userName, String name);
+
+    /** Replaces a key's secret: the old one stops working at once. */
+    IssuedKey rotateKey(Caller changedBy, String keyId);
+
+    /** Revokes a key for good. */
+    ApiKey revokeKey(Caller changedBy, String keyId);
+
+    /** Returns all keys, without their secrets. */
+    List<ApiKey> keys();
 }

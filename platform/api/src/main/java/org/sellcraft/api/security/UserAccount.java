@@ -11,6 +11,8 @@ import java.util.Set;
  * @param displayName the name shown on pages
  * @param roles the roles held
  * @param partnerId for partner users, their organisation; otherwise {@code null}
+ * @param personId the rep or manager record this user is, or {@code null}
+ * @param regionIds for partner users, the regions they work in
  * @param enabled whether the user may sign in
  * @param createdAt when the user was created
  */
@@ -20,5 +22,7 @@ public record UserAccount(
         String displayName,
         Set<String> roles,
         String partnerId,
+        String personId,
+        Set<String> regionIds,
         boolean enabled,
         Instant createdAt) {}

@@ -1,4 +1,4 @@
-/** Callers, roles, identities and sessions. */
+/** Callers, roles, identities, sessions, API keys, the access policy and the audit log. */
 @Export
 @Version("1.1.0")
 package org.sellcraft.api.security;

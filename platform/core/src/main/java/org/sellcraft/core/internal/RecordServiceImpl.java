@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
@@ -19,10 +21,16 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.sellcraft.api.event.RecordEvents;
+import org.sellcraft.api.record.FieldClass;
+import org.sellcraft.api.record.FieldDef;
 import org.sellcraft.api.record.Record;
 import org.sellcraft.api.record.RecordIds;
 import org.sellcraft.api.record.RecordType;
 import org.sellcraft.api.record.RecordTypeRegistry;
+import org.sellcraft.api.security.AccessDeniedException;
+import org.sellcraft.api.security.AccessPolicy;
+import org.sellcraft.api.security.Action;
+import org.sellcraft.api.security.AuditLog;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.service.Page;
 import org.sellcraft.api.service.RecordNotFoundException;
@@ -37,49 +45,98 @@ import org.sellcraft.api.store.RecordWrite;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The record service over whichever {@link RecordStore} backend is installed. */
+/**
+ * The record service over whichever {@link RecordStore} backend is installed. Every call goes through the access
+ * policy: the action must be allowed for the type, records outside the caller's scope do not exist for them (404,
+ * and never counted), fields they may not see are removed before anything else (filters included), and a write may
+ * not move a record out of the caller's scope. Changes and reads of sensitive fields go to the audit log.
+ */
 @Component(service = RecordService.class)
 public class RecordServiceImpl implements RecordService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordServiceImpl.class);
+    private static final String OWNER = "ownerId";
 
     private final RecordStore store;
     private final RecordTypeRegistry types;
+    private final AccessPolicy policy;
+    private final AuditLog audit;
     private final Clock clock;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
     @Activate
-    public RecordServiceImpl(@Reference RecordStore store, @Reference RecordTypeRegistry types) {
-        this(store, types, Clock.systemUTC());
+    public RecordServiceImpl(
+            @Reference RecordStore store,
+            @Reference RecordTypeRegistry types,
+            @Reference AccessPolicy policy,
+            @Reference AuditLog audit) {
+        this(store, types, policy, audit, Clock.systemUTC());
     }
 
-    RecordServiceImpl(RecordStore store, RecordTypeRegistry types, Clock clock) {
+    /** A record service for the platform's own tools outside the container: only {@link Caller#system()} may use it. */
+    public RecordServiceImpl(RecordStore store, RecordTypeRegistry types) {
+        this(store, types, new PlatformOnlyPolicy(), NO_AUDIT, Clock.systemUTC());
+    }
+
+    RecordServiceImpl(RecordStore store, RecordTypeRegistry types, AccessPolicy policy, AuditLog audit, Clock clock) {
         this.store = store;
         this.types = types;
+        this.policy = policy;
+        this.audit = audit;
         this.clock = clock;
     }
 
+    static final AuditLog NO_AUDIT = new AuditLog() {
+        @Override
+        public void record(String actor, String action, String target, String detail, String from) {}
+
+        @Override
+        public List<org.sellcraft.api.security.AuditEntry> query(
+                String actor, String action, Instant from, Instant to, int limit) {
+            return List.of();
+        }
+    };
+
     @Override
     public Record get(Caller caller, String type, String id) {
-        requireType(type);
-        return store.get(type, id).orElseThrow(() -> new RecordNotFoundException(type, id));
+        RecordType recordType = requireType(type);
+        policy.check(caller, type, Action.READ);
+        Record shown = policy.redact(caller, recordType, visibleRecord(caller, type, id));
+        auditSensitiveRead(caller, recordType, List.of(shown), type + "/" + id);
+        return shown;
+    }
+
+    /** The stored record, if the caller may see it; otherwise it does not exist for them. */
+    private Record visibleRecord(Caller caller, String type, String id) {
+        return store.get(type, id)
+                .filter(policy.visible(caller, type))
+                .orElseThrow(() -> new RecordNotFoundException(type, id));
     }
 
     @Override
     public void forEach(Caller caller, String type, Consumer<Record> consumer) {
-        store.forEach(requireType(type).name(), consumer);
+        RecordType recordType = requireType(type);
+        policy.check(caller, type, Action.READ);
+        Predicate<Record> visible = policy.visible(caller, type);
+        store.forEach(type, record -> {
+            if (visible.test(record)) {
+                consumer.accept(policy.redact(caller, recordType, record));
+            }
+        });
     }
 
     @Override
     public Page<Record> list(Caller caller, RecordQuery query) {
         RecordType type = requireType(query.type());
+        policy.check(caller, type.name(), Action.READ);
         Predicate<Record> matches = RecordFilters.compile(type, query.filters());
         Comparator<Record> order = RecordFilters.order(type, query.sortField(), query.descending());
 
+        // Filters see records as the caller does: a hidden field cannot be probed by filtering on it.
         List<Record> matching = new ArrayList<>();
-        store.forEach(type.name(), record -> {
+        forEach(caller, type.name(), record -> {
             if (matches.test(record)) {
                 matching.add(record);
             }
@@ -89,19 +146,25 @@ public class RecordServiceImpl implements RecordService {
         int limit = Math.max(0, Math.min(query.limit(), RecordQuery.MAX_LIMIT));
         int from = Math.min(Math.max(query.offset(), 0), matching.size());
         int to = Math.min(from + limit, matching.size());
-        return new Page<>(matching.subList(from, to), matching.size(), from, limit);
+        List<Record> page = matching.subList(from, to);
+        auditSensitiveRead(caller, type, page, type.name() + " list");
+        return new Page<>(page, matching.size(), from, limit);
     }
 
     @Override
     public Record create(Caller caller, String typeName, Map<String, Object> fields) {
         RecordType type = requireType(typeName);
+        policy.check(caller, typeName, Action.CREATE);
+        policy.checkWritable(caller, type, fields.keySet());
         Map<String, Object> values = FieldValues.convert(type, fields);
         values.values().removeIf(java.util.Objects::isNull);
+        ownByDefault(caller, type, values);
         FieldValues.checkRequired(type, values);
 
         String id = naturalId(type, values).orElseGet(RecordIds::random);
         Instant now = clock.instant();
         Record record = new Record(type.name(), id, 1, now, now, values);
+        requireInScope(caller, record);
         try {
             store.write(List.of(new RecordWrite.Put(record, 0)));
         } catch (VersionConflictException e) {
@@ -110,14 +173,31 @@ public class RecordServiceImpl implements RecordService {
                     e.currentVersion());
         }
         publish(caller, record, RecordEvents.CREATED);
-        return record;
+        audit.record(caller.userName(), "record-created", typeName + "/" + id, null, null);
+        return policy.redact(caller, type, record);
+    }
+
+    /** A rep's new record is theirs unless they say otherwise. */
+    private static void ownByDefault(Caller caller, RecordType type, Map<String, Object> values) {
+        if (caller.personId() != null && type.field(OWNER).isPresent()) {
+            values.putIfAbsent(OWNER, caller.personId());
+        }
+    }
+
+    private void requireInScope(Caller caller, Record record) {
+        if (!policy.visible(caller, record.type()).test(record)) {
+            throw new AccessDeniedException(
+                    "You may only keep " + record.type() + " records within your own scope (owner, team or partner)");
+        }
     }
 
     @Override
     public Record update(Caller caller, String typeName, String id, long expectedVersion, Map<String, Object> changes) {
         RecordType type = requireType(typeName);
+        policy.check(caller, typeName, Action.UPDATE);
+        policy.checkWritable(caller, type, changes.keySet());
         Map<String, Object> values = FieldValues.convert(type, changes);
-        Record stored = get(caller, typeName, id);
+        Record stored = visibleRecord(caller, typeName, id);
         if (stored.version() != expectedVersion) {
             throw conflict(stored, expectedVersion);
         }
@@ -133,21 +213,25 @@ public class RecordServiceImpl implements RecordService {
         FieldValues.checkRequired(type, merged);
 
         Record updated = new Record(type.name(), id, stored.version() + 1, stored.createdAt(), clock.instant(), merged);
+        requireInScope(caller, updated);
         store.write(List.of(new RecordWrite.Put(updated, expectedVersion)));
         publish(caller, updated, RecordEvents.UPDATED);
-        return updated;
+        audit.record(caller.userName(), "record-updated", typeName + "/" + id, "fields " + changes.keySet(), null);
+        return policy.redact(caller, type, updated);
     }
 
     @Override
     public void delete(Caller caller, String typeName, String id, long expectedVersion) {
-        Record stored = get(caller, typeName, id);
+        requireType(typeName);
+        policy.check(caller, typeName, Action.DELETE);
+        Record stored = visibleRecord(caller, typeName, id);
         if (stored.version() != expectedVersion) {
             throw conflict(stored, expectedVersion);
         }
 
         store.write(List.of(new RecordWrite.Delete(typeName, id, expectedVersion)));
-        Event event = event(caller, typeName, id, 0, RecordEvents.DELETED);
-        post(event);
+        post(event(caller, typeName, id, 0, RecordEvents.DELETED));
+        audit.record(caller.userName(), "record-deleted", typeName + "/" + id, null, null);
     }
 
     @Override
@@ -157,7 +241,11 @@ public class RecordServiceImpl implements RecordService {
             throw new ValidationException(
                     null, null, "records of type " + typeName + " have no natural key to upsert by");
         }
+        policy.check(caller, typeName, Action.CREATE);
+        policy.check(caller, typeName, Action.UPDATE);
+        rows.forEach(row -> policy.checkWritable(caller, type, row.keySet()));
         Map<String, Map<String, Object>> incoming = convertRows(type, rows);
+        Predicate<Record> visible = policy.visible(caller, typeName);
 
         Instant now = clock.instant();
         List<RecordWrite> writes = new ArrayList<>();
@@ -166,9 +254,13 @@ public class RecordServiceImpl implements RecordService {
         int unchanged = 0;
         for (Map.Entry<String, Map<String, Object>> entry : incoming.entrySet()) {
             Optional<Record> stored = store.get(type.name(), entry.getKey());
+            if (stored.isPresent() && !visible.test(stored.get())) {
+                throw new AccessDeniedException("The " + typeName + " '" + entry.getKey() + "' is outside your scope");
+            }
             if (stored.isEmpty()) {
                 Record record = new Record(type.name(), entry.getKey(), 1, now, now, entry.getValue());
                 FieldValues.checkRequired(type, record.fields());
+                requireInScope(caller, record);
                 writes.add(new RecordWrite.Put(record, 0));
                 inserted.add(record);
                 continue;
@@ -186,6 +278,14 @@ public class RecordServiceImpl implements RecordService {
         }
 
         store.write(writes);
+        if (!writes.isEmpty()) {
+            audit.record(
+                    caller.userName(),
+                    "records-imported",
+                    typeName,
+                    inserted.size() + " created, " + updated.size() + " changed",
+                    null);
+        }
         LOG.debug(
                 "Upserted {} {} records: {} new, {} changed, {} unchanged",
                 rows.size(),
@@ -221,7 +321,35 @@ public class RecordServiceImpl implements RecordService {
     @Override
     public long count(Caller caller, String type) {
         requireType(type);
-        return store.count(type);
+        policy.check(caller, type, Action.READ);
+        if (caller.isSystem()) {
+            return store.count(type);
+        }
+        Predicate<Record> visible = policy.visible(caller, type);
+        long[] count = {0};
+        store.forEach(type, record -> {
+            if (visible.test(record)) {
+                count[0]++;
+            }
+        });
+        return count[0];
+    }
+
+    /** Records who read personal or secret values, once per request. */
+    private void auditSensitiveRead(Caller caller, RecordType type, List<Record> shown, String target) {
+        if (caller.isSystem() || shown.isEmpty()) {
+            return;
+        }
+        Set<String> fields = new TreeSet<>();
+        for (FieldDef def : type.fields()) {
+            boolean sensitive = def.fieldClass() == FieldClass.SENSITIVE || def.fieldClass() == FieldClass.SECRET;
+            if (sensitive && shown.stream().anyMatch(record -> record.get(def.name()) != null)) {
+                fields.add(def.name());
+            }
+        }
+        if (!fields.isEmpty()) {
+            audit.record(caller.userName(), "sensitive-read", target, shown.size() + " record(s): " + fields, null);
+        }
     }
 
     private RecordType requireType(String name) {

@@ -43,7 +43,8 @@ class RecordServiceImplTest {
     void open() {
         store = new MapDbRecordStore(dir);
         Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
-        records = new RecordServiceImpl(store, new CoreRecordTypes(), clock);
+        records = new RecordServiceImpl(
+                store, new CoreRecordTypes(), new PlatformOnlyPolicy(), RecordServiceImpl.NO_AUDIT, clock);
     }
 
     @AfterEach

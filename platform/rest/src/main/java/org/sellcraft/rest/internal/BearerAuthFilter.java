@@ -2,25 +2,31 @@ package org.sellcraft.rest.internal;
 
 import java.security.Principal;
 import javax.annotation.Priority;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.IdentityService;
 
 /**
- * Turns a bearer token into the request's caller. A request without a token stays anonymous, and the access
- * declarations on the operation decide whether that is enough; a token that is sent but not valid is refused
- * at once.
+ * Turns a bearer token, or a partner system's API key ({@code X-API-Key}), into the request's caller. A request
+ * with neither stays anonymous, and the access declarations on the operation decide whether that is enough; a
+ * token or key that is sent but not valid is refused at once.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class BearerAuthFilter implements ContainerRequestFilter {
 
     private static final String BEARER = "Bearer ";
+    static final String API_KEY = "X-API-Key";
 
     private final IdentityService identities;
+
+    @Context
+    private HttpServletRequest servletRequest;
 
     BearerAuthFilter(IdentityService identities) {
         this.identities = identities;
@@ -29,12 +35,19 @@ final class BearerAuthFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null) {
+        String key = request.getHeaderString(API_KEY);
+        if (header == null && key == null) {
             return;
         }
-        String token =
-                header.startsWith(BEARER) ? header.substring(BEARER.length()).trim() : "";
-        Caller caller = identities.authenticate(token);
+        Caller caller;
+        if (key != null) {
+            caller = identities.authenticateKey(key.trim(), servletRequest.getRemoteAddr());
+        } else {
+            String token = header.startsWith(BEARER)
+                    ? header.substring(BEARER.length()).trim()
+                    : "";
+            caller = identities.authenticate(token);
+        }
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));
     }

@@ -10,13 +10,16 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.sellcraft.api.rest.RestResource;
 import org.sellcraft.api.security.IdentityService;
+import org.sellcraft.api.security.NewUser;
 import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.security.UserAccount;
 import org.sellcraft.api.service.ValidationException;
@@ -36,7 +39,14 @@ public class UserResource implements RestResource {
     }
 
     /** The body that creates a user. */
-    public record NewUser(String userName, String displayName, String password, Set<String> roles, String partnerId) {}
+    public record UserBody(
+            String userName,
+            String displayName,
+            String password,
+            Set<String> roles,
+            String partnerId,
+            String personId,
+            Set<String> regionIds) {}
 
     @GET
     public List<UserAccount> list() {
@@ -45,13 +55,19 @@ public class UserResource implements RestResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(NewUser user) {
+    public Response create(UserBody user, @Context SecurityContext security) {
         if (user == null || user.password() == null) {
             throw new ValidationException("password", null, "is required");
         }
-        Set<String> roles = user.roles() == null ? Set.of() : user.roles();
-        UserAccount created = identities.createUser(
-                user.userName(), user.displayName(), user.password().toCharArray(), roles, user.partnerId());
+        NewUser newUser = new NewUser(
+                user.userName(),
+                user.displayName(),
+                user.password().toCharArray(),
+                user.roles(),
+                user.partnerId(),
+                user.personId(),
+                user.regionIds());
+        UserAccount created = identities.createUser(CallerPrincipal.of(security), newUser);
         return Response.created(URI.create("v1/users/" + created.userName()))
                 .entity(created)
                 .build();
@@ -59,7 +75,7 @@ public class UserResource implements RestResource {
 
     @POST
     @Path("{userName}/disable")
-    public UserAccount disable(@PathParam("userName") String userName) {
-        return identities.disableUser(userName);
+    public UserAccount disable(@PathParam("userName") String userName, @Context SecurityContext security) {
+        return identities.disableUser(CallerPrincipal.of(security), userName);
     }
 }

@@ -21,7 +21,8 @@ class AccessDeclarationsTest {
             UserResource.class,
             StatusResource.class,
             ImportResource.class,
-            OpenApiResource.class);
+            OpenApiResource.class,
+            SecurityResource.class);
 
     @Test
     void everyOperationDeclaresWhoMayCallIt() {

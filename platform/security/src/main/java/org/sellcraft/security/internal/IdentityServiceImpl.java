@@ -1,8 +1,5 @@
 package org.sellcraft.security.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,9 +22,13 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 import org.sellcraft.api.record.Record;
 import org.sellcraft.api.record.RecordIds;
+import org.sellcraft.api.security.ApiKey;
+import org.sellcraft.api.security.AuditLog;
 import org.sellcraft.api.security.AuthenticationException;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.IdentityService;
+import org.sellcraft.api.security.IssuedKey;
+import org.sellcraft.api.security.NewUser;
 import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.security.Session;
 import org.sellcraft.api.security.UserAccount;
@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Users with Argon2id password hashes in the record store, and bearer-token sessions held in memory by the hash
- * of their token (a restart signs everyone out). On the very first start it creates the administrator.
+ * of their token (a restart signs everyone out), and API keys for machine clients. On the very first start it
+ * creates the administrator. Sign-ins, failures and permission changes go to the audit log.
  */
 @Component(service = IdentityService.class, configurationPid = "org.sellcraft.security")
 @Designate(ocd = IdentityServiceImpl.Config.class)
@@ -71,21 +72,25 @@ public class IdentityServiceImpl implements IdentityService {
     }
 
     private final RecordStore store;
+    private final AuditLog audit;
     private final Clock clock;
     private final Duration sessionLength;
     private final SignInThrottle throttle;
     private final PasswordHasher hasher = new PasswordHasher();
     private final SecureRandom random = new SecureRandom();
     private final Map<String, ActiveSession> sessions = new ConcurrentHashMap<>();
+    private final ApiKeys keys;
 
     @Activate
-    public IdentityServiceImpl(@Reference RecordStore store, Config config) {
-        this(store, config, Clock.systemUTC(), System.getenv(ADMIN_PASSWORD_VARIABLE));
+    public IdentityServiceImpl(@Reference RecordStore store, @Reference AuditLog audit, Config config) {
+        this(store, audit, config, Clock.systemUTC(), System.getenv(ADMIN_PASSWORD_VARIABLE));
     }
 
-    IdentityServiceImpl(RecordStore store, Config config, Clock clock, String initialAdminPassword) {
+    IdentityServiceImpl(RecordStore store, AuditLog audit, Config config, Clock clock, String initialAdminPassword) {
         this.store = store;
+        this.audit = audit;
         this.clock = clock;
+        this.keys = new ApiKeys(store, audit, clock);
         this.sessionLength = Duration.ofHours(config.sessionHours());
         this.throttle =
                 new SignInThrottle(clock, config.maxFailedSignIns(), Duration.ofMinutes(config.throttleMinutes()));
@@ -100,7 +105,10 @@ public class IdentityServiceImpl implements IdentityService {
         }
         boolean generated = initialPassword == null || initialPassword.isBlank();
         String password = generated ? generatePassword() : initialPassword;
-        createUser(ADMIN_USER, "Administrator", password.toCharArray(), Set.of(Roles.ADMIN), null);
+        createUser(
+                Caller.system(),
+                new NewUser(
+                        ADMIN_USER, "Administrator", password.toCharArray(), Set.of(Roles.ADMIN), null, null, null));
         LOG.info("Created the first administrator '{}'", ADMIN_USER);
         if (generated) {
             // Printed once on the console, never logged: only its hash is kept.
@@ -123,6 +131,7 @@ public class IdentityServiceImpl implements IdentityService {
             Duration wait = throttle.waitFor(userName, remoteAddress);
             if (!wait.isZero() && !wait.isNegative()) {
                 LOG.warn("Sign-in for '{}' from '{}' refused: too many failures", userName, remoteAddress);
+                audit.record(userName, "login-throttled", userName, null, remoteAddress);
                 throw new AuthenticationException(
                         "Too many failed sign-ins; try again in " + Math.max(1, wait.toSeconds()) + " seconds");
             }
@@ -133,9 +142,11 @@ public class IdentityServiceImpl implements IdentityService {
             if (!valid) {
                 throttle.failed(userName, remoteAddress);
                 LOG.info("Failed sign-in for '{}' from '{}'", userName, remoteAddress);
+                audit.record(userName, "login-failed", userName, null, remoteAddress);
                 throw new AuthenticationException("Wrong user name or password, or the user is disabled");
             }
             throttle.succeeded(userName);
+            audit.record(userName, "login", userName, null, remoteAddress);
             return openSession(user.get());
         } finally {
             Arrays.fill(password, '\0');
@@ -177,22 +188,36 @@ public class IdentityServiceImpl implements IdentityService {
     }
 
     @Override
-    public UserAccount createUser(
-            String userName, String displayName, char[] password, Set<String> roles, String partnerId) {
-        checkNewUser(userName, password, roles);
+    public UserAccount createUser(Caller createdBy, NewUser user) {
+        Set<String> roles = user.roles() == null ? Set.of() : user.roles();
+        checkNewUser(user.userName(), user.password(), roles);
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("userName", userName);
-        fields.put("displayName", displayName == null ? userName : displayName);
-        fields.put("passwordHash", hasher.hash(password));
+        fields.put("userName", user.userName());
+        fields.put("displayName", user.displayName() == null ? user.userName() : user.displayName());
+        fields.put("passwordHash", hasher.hash(user.password()));
         fields.put("roles", String.join(",", new LinkedHashSet<>(roles)));
-        if (partnerId != null) {
-            fields.put("partnerId", partnerId);
+        putIfSet(fields, "partnerId", user.partnerId());
+        putIfSet(fields, "personId", user.personId());
+        if (user.regionIds() != null && !user.regionIds().isEmpty()) {
+            fields.put("regionIds", String.join(",", user.regionIds()));
         }
         fields.put("enabled", Boolean.TRUE);
         Instant now = clock.instant();
-        Record user = new Record(USER_TYPE, RecordIds.fromKey(USER_TYPE, userName), 1, now, now, fields);
-        store.write(List.of(new RecordWrite.Put(user, 0)));
-        return toAccount(user);
+        Record record = new Record(USER_TYPE, RecordIds.fromKey(USER_TYPE, user.userName()), 1, now, now, fields);
+        store.write(List.of(new RecordWrite.Put(record, 0)));
+        audit.record(
+                createdBy.userName(),
+                "permission-changed",
+                "user/" + user.userName(),
+                "created with roles " + roles,
+                null);
+        return toAccount(record);
+    }
+
+    private static void putIfSet(Map<String, Object> fields, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            fields.put(name, value);
+        }
     }
 
     private void checkNewUser(String userName, char[] password, Set<String> roles) {
@@ -216,7 +241,7 @@ public class IdentityServiceImpl implements IdentityService {
     }
 
     @Override
-    public UserAccount disableUser(String userName) {
+    public UserAccount disableUser(Caller changedBy, String userName) {
         Record user =
                 findUser(userName).orElseThrow(() -> new IllegalArgumentException("No user named '" + userName + "'"));
         Map<String, Object> fields = new LinkedHashMap<>(user.fields());
@@ -225,6 +250,8 @@ public class IdentityServiceImpl implements IdentityService {
                 new Record(USER_TYPE, user.id(), user.version() + 1, user.createdAt(), clock.instant(), fields);
         store.write(List.of(new RecordWrite.Put(disabled, user.version())));
         sessions.values().removeIf(session -> session.userId().equals(user.id()));
+        keys.revokeAllOf(changedBy, userName);
+        audit.record(changedBy.userName(), "permission-changed", "user/" + userName, "disabled", null);
         LOG.info("User '{}' disabled and signed out", userName);
         return toAccount(disabled);
     }
@@ -242,7 +269,13 @@ public class IdentityServiceImpl implements IdentityService {
     }
 
     private static Caller toCaller(Record user) {
-        return new Caller(user.id(), (String) user.get("userName"), roles(user), (String) user.get("partnerId"));
+        return new Caller(
+                user.id(),
+                (String) user.get("userName"),
+                roles(user),
+                (String) user.get("partnerId"),
+                (String) user.get("personId"),
+                regions(user));
     }
 
     private static UserAccount toAccount(Record user) {
@@ -252,6 +285,8 @@ public class IdentityServiceImpl implements IdentityService {
                 (String) user.get("displayName"),
                 roles(user),
                 (String) user.get("partnerId"),
+                (String) user.get("personId"),
+                regions(user),
                 Boolean.TRUE.equals(user.get("enabled")),
                 user.createdAt());
     }
@@ -260,12 +295,44 @@ public class IdentityServiceImpl implements IdentityService {
         return Set.of(((String) user.get("roles")).split(","));
     }
 
-    private static String digest(String token) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    private static Set<String> regions(Record user) {
+        String regions = (String) user.get("regionIds");
+        return regions == null ? Set.of() : Set.of(regions.split(","));
+    }
+
+    @Override
+    public Caller authenticateKey(String secret, String remoteAddress) {
+        String userName = keys.userOf(secret, remoteAddress);
+        Record user = findUser(userName)
+                .filter(u -> Boolean.TRUE.equals(u.get("enabled")))
+                .orElseThrow(() -> new AuthenticationException("The API key is not valid"));
+        return toCaller(user);
+    }
+
+    @Override
+    public IssuedKey createKey(Caller createdBy, String userName, String name) {
+        if (findUser(userName).isEmpty()) {
+            throw new IllegalArgumentException("No user named '" + userName + "'");
         }
+        return keys.create(createdBy, userName, name);
+    }
+
+    @Override
+    public IssuedKey rotateKey(Caller changedBy, String keyId) {
+        return keys.rotate(changedBy, keyId);
+    }
+
+    @Override
+    public ApiKey revokeKey(Caller changedBy, String keyId) {
+        return keys.revoke(changedBy, keyId);
+    }
+
+    @Override
+    public List<ApiKey> keys() {
+        return keys.list();
+    }
+
+    private static String digest(String token) {
+        return ApiKeys.sha256(token);
     }
 }

@@ -11,15 +11,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sellcraft.api.security.AuditEntry;
 import org.sellcraft.api.security.AuthenticationException;
 import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.security.IssuedKey;
+import org.sellcraft.api.security.NewUser;
 import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.security.Session;
+import org.sellcraft.api.security.UserAccount;
 import org.sellcraft.store.mapdb.internal.MapDbRecordStore;
 
 class IdentityServiceImplTest {
@@ -30,6 +35,7 @@ class IdentityServiceImplTest {
     Path dir;
 
     private MapDbRecordStore store;
+    private StoredAuditLog audit;
     private MutableClock clock;
     private IdentityServiceImpl identities;
 
@@ -37,12 +43,20 @@ class IdentityServiceImplTest {
     void start() {
         store = new MapDbRecordStore(dir);
         clock = new MutableClock(Instant.parse("2026-05-01T08:00:00Z"));
-        identities = new IdentityServiceImpl(store, config(), clock, ADMIN_PASSWORD);
+        audit = new StoredAuditLog(store, clock);
+        identities = new IdentityServiceImpl(store, audit, config(), clock, ADMIN_PASSWORD);
     }
 
     @AfterEach
     void stop() {
+        audit.close();
         store.close();
+    }
+
+    private UserAccount rep(String name, String password) {
+        return identities.createUser(
+                Caller.system(),
+                new NewUser(name, null, password.toCharArray(), Set.of(Roles.REP), null, "rep-1", null));
     }
 
     @Test
@@ -57,7 +71,7 @@ class IdentityServiceImplTest {
         assertTrue(stored.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), stored);
         assertFalse(stored.contains(ADMIN_PASSWORD));
 
-        new IdentityServiceImpl(store, config(), clock, "another-password");
+        new IdentityServiceImpl(store, audit, config(), clock, "another-password");
         assertEquals(1, identities.users().size(), "a second start creates no second administrator");
     }
 
@@ -76,7 +90,7 @@ class IdentityServiceImplTest {
 
     @Test
     void logoutAndDisablingRevokeTokens() {
-        identities.createUser("lee", "Lee Rep", "rep-password-1".toCharArray(), Set.of(Roles.REP), null);
+        rep("lee", "rep-password-1");
         Session first = identities.login("lee", "rep-password-1".toCharArray(), "10.0.0.1");
         Session second = identities.login("lee", "rep-password-1".toCharArray(), "10.0.0.1");
 
@@ -84,7 +98,7 @@ class IdentityServiceImplTest {
         assertThrows(AuthenticationException.class, () -> identities.authenticate(first.token()));
         assertEquals("lee", identities.authenticate(second.token()).userName());
 
-        identities.disableUser("lee");
+        identities.disableUser(Caller.system(), "lee");
         assertThrows(AuthenticationException.class, () -> identities.authenticate(second.token()));
         assertThrows(
                 AuthenticationException.class,
@@ -116,20 +130,77 @@ class IdentityServiceImplTest {
 
     @Test
     void badNewUsersAreRefusedWithTheReason() {
-        IllegalArgumentException shortPassword = assertThrows(
-                IllegalArgumentException.class,
-                () -> identities.createUser("kim", null, "short".toCharArray(), Set.of(Roles.REP), null));
+        IllegalArgumentException shortPassword =
+                assertThrows(IllegalArgumentException.class, () -> rep("kim", "short"));
         assertEquals("Password must have at least 10 characters", shortPassword.getMessage());
 
-        IllegalArgumentException taken = assertThrows(
-                IllegalArgumentException.class,
-                () -> identities.createUser("admin", null, "long-enough-1".toCharArray(), Set.of(Roles.REP), null));
+        IllegalArgumentException taken =
+                assertThrows(IllegalArgumentException.class, () -> rep("admin", "long-enough-1"));
         assertEquals("User name 'admin' is taken", taken.getMessage());
 
         IllegalArgumentException role = assertThrows(
                 IllegalArgumentException.class,
-                () -> identities.createUser("kim", null, "long-enough-1".toCharArray(), Set.of("boss"), null));
+                () -> identities.createUser(
+                        Caller.system(),
+                        new NewUser("kim", null, "long-enough-1".toCharArray(), Set.of("boss"), null, null, null)));
         assertTrue(role.getMessage().startsWith("Unknown role 'boss'"));
+    }
+
+    @Test
+    void aTokenCarriesTheUsersPersonForOwnerScopes() {
+        rep("lee", "rep-password-1");
+
+        Caller lee = identities.authenticate(
+                identities.login("lee", "rep-password-1".toCharArray(), "::1").token());
+
+        assertEquals("rep-1", lee.personId());
+        assertEquals(Set.of(Roles.REP), lee.roles());
+    }
+
+    @Test
+    void apiKeysAreShownOnceStoredHashedRotatedAndRevoked() {
+        rep("erp-bridge", "machine-password-1");
+        IssuedKey issued = identities.createKey(Caller.system(), "erp-bridge", "ERP sync");
+        assertTrue(issued.secret().startsWith("sck_" + issued.key().id() + "_"));
+        String stored = store.get(ApiKeys.TYPE, issued.key().id())
+                .orElseThrow()
+                .fields()
+                .toString();
+        assertFalse(stored.contains(issued.secret()), "only a hash of the key is stored");
+
+        assertEquals(
+                "erp-bridge",
+                identities.authenticateKey(issued.secret(), "10.1.1.1").userName());
+
+        IssuedKey rotated = identities.rotateKey(Caller.system(), issued.key().id());
+        assertThrows(AuthenticationException.class, () -> identities.authenticateKey(issued.secret(), "10.1.1.1"));
+        assertEquals(
+                "erp-bridge",
+                identities.authenticateKey(rotated.secret(), "10.1.1.1").userName());
+
+        identities.revokeKey(Caller.system(), issued.key().id());
+        AuthenticationException revoked = assertThrows(
+                AuthenticationException.class, () -> identities.authenticateKey(rotated.secret(), "10.1.1.1"));
+        assertEquals("The API key is not valid", revoked.getMessage());
+        assertTrue(identities.keys().get(0).revoked());
+    }
+
+    @Test
+    void signInsFailuresAndKeyUseAreAudited() {
+        rep("lee", "rep-password-1");
+        identities.login("lee", "rep-password-1".toCharArray(), "192.0.2.7");
+        assertThrows(
+                AuthenticationException.class,
+                () -> identities.login("lee", "wrong-password".toCharArray(), "192.0.2.8"));
+
+        List<AuditEntry> entries = audit.query("lee", null, null, null, 10);
+
+        assertEquals(
+                List.of("login-failed", "login"),
+                entries.stream().map(AuditEntry::action).toList());
+        assertEquals("192.0.2.8", entries.get(0).from());
+        assertFalse(entries.toString().contains("rep-password-1"));
+        assertFalse(entries.toString().contains("wrong-password"));
     }
 
     private static IdentityServiceImpl.Config config() {

@@ -8,7 +8,9 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.IdentityService;
+import org.sellcraft.api.security.NewUser;
 import org.sellcraft.api.security.UserAccount;
 
 /** User administration from the console. */
@@ -32,6 +34,9 @@ final class UserCommands {
         @Option(name = "--partner", description = "The partner organisation of a partner user")
         String partnerId;
 
+        @Option(name = "--person", description = "The id of the rep or manager record this user is")
+        String personId;
+
         @Reference
         IdentityService identities;
 
@@ -41,8 +46,9 @@ final class UserCommands {
         @Override
         public Object execute() throws Exception {
             String password = session.readLine("Password for " + userName + ": ", '*');
-            UserAccount user =
-                    identities.createUser(userName, displayName, password.toCharArray(), Set.copyOf(roles), partnerId);
+            NewUser newUser = new NewUser(
+                    userName, displayName, password.toCharArray(), Set.copyOf(roles), partnerId, personId, null);
+            UserAccount user = identities.createUser(Caller.system(), newUser);
             System.out.println("Created " + user.userName() + " with roles " + user.roles());
             return null;
         }
@@ -82,7 +88,7 @@ final class UserCommands {
 
         @Override
         public Object execute() {
-            identities.disableUser(userName);
+            identities.disableUser(Caller.system(), userName);
             System.out.println("Disabled " + userName);
             return null;
         }

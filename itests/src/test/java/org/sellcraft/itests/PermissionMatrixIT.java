@@ -1,0 +1,330 @@
+package org.sellcraft.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Every core endpoint with every kind of user, on the real CRM data: the exact status, which records are counted
+ * and which fields come back. Expected counts come from the raw CSV files, not from Sellcraft.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PermissionMatrixIT {
+
+    private static final String AGENT = "Anna Snelling";
+    private static final String PASSWORD = "matrix-password-1";
+
+    private SellcraftProcess sellcraft;
+    private ApiClient admin;
+    private final Map<String, ApiClient> users = new LinkedHashMap<>();
+    private final List<String> secrets = new ArrayList<>();
+    private String productId;
+    private String contactId;
+    private String annaId;
+    private String managerName;
+
+    @BeforeAll
+    void startWithUsersOfEveryRole() throws Exception {
+        sellcraft = SellcraftProcess.unpack("permissions");
+        admin = sellcraft.start().login("admin", SellcraftProcess.ADMIN_PASSWORD);
+        secrets.add(SellcraftProcess.ADMIN_PASSWORD);
+        secrets.add(PASSWORD);
+        for (String[] file : new String[][] {
+            {"accounts.csv", "maven-crm-accounts"}, {"products.csv", "maven-crm-products"},
+            {"sales_teams.csv", "maven-crm-teams"}, {"sales_pipeline.csv", "maven-crm-pipeline"}
+        }) {
+            admin.importFile(RawData.dataset("maven-crm/" + file[0]), "mapping=" + file[1]);
+        }
+
+        JsonNode anna = first("/api/v1/reps?code=" + encode(AGENT));
+        annaId = anna.get("id").asText();
+        String managerId = anna.get("managerId").asText();
+        managerName =
+                admin.get("/api/v1/managers/" + managerId).json().get("name").asText();
+
+        JsonNode product = first("/api/v1/products?sku=" + encode("GTX Basic"));
+        productId = product.get("id").asText();
+        assertEquals(
+                200,
+                admin.patch(
+                                "/api/v1/products/" + productId,
+                                "\"" + product.get("version").asLong() + "\"",
+                                Map.of("costPrice", 410))
+                        .status());
+        contactId = admin.post(
+                        "/api/v1/contacts",
+                        Map.of(
+                                "code",
+                                "C-1",
+                                "name",
+                                "Zhang Wei",
+                                "email",
+                                "zhang.wei@example.cn",
+                                "phone",
+                                "+86 138 1234 5678",
+                                "ownerId",
+                                annaId))
+                .json()
+                .get("id")
+                .asText();
+
+        createUser("manager1", "manager", Map.of("personId", managerId));
+        createUser("rep1", "rep", Map.of("personId", annaId));
+        createUser("analyst1", "analyst", Map.of());
+        createUser("dealer1", "dealer", Map.of("partnerId", "P1"));
+        users.put("admin", admin);
+        for (String name : List.of("manager1", "rep1", "analyst1", "dealer1")) {
+            ApiClient client = new ApiClient(sellcraft.baseUrl()).login(name, PASSWORD);
+            users.put(name, client);
+            secrets.add(client.token());
+        }
+        secrets.add(admin.token());
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        sellcraft.close();
+    }
+
+    private void createUser(String name, String role, Map<String, String> links) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>(links);
+        body.put("userName", name);
+        body.put("password", PASSWORD);
+        body.put("roles", List.of(role));
+        ApiClient.Reply created = admin.post("/api/v1/users", body);
+        assertEquals(201, created.status(), created.body());
+    }
+
+    @Test
+    @Order(1)
+    void listsCountOnlyWhatEachRoleMaySee() throws Exception {
+        List<String[]> pipeline = Files.readAllLines(RawData.pipelineFile()).stream()
+                .skip(1)
+                .map(line -> line.trim().split(",", -1))
+                .toList();
+        Set<String> team = new HashSet<>();
+        Files.readAllLines(RawData.dataset("maven-crm/sales_teams.csv")).stream()
+                .skip(1)
+                .map(line -> line.trim().split(","))
+                .filter(row -> row[1].equals(managerName))
+                .forEach(row -> team.add(row[0]));
+
+        long annaDeals = pipeline.stream().filter(row -> row[1].equals(AGENT)).count();
+        long teamDeals = pipeline.stream().filter(row -> team.contains(row[1])).count();
+        long annaAccounts = pipeline.stream()
+                .filter(row -> row[1].equals(AGENT) && !row[3].isEmpty())
+                .map(row -> row[3])
+                .distinct()
+                .count();
+
+        long teamAccounts = pipeline.stream()
+                .filter(row -> team.contains(row[1]) && !row[3].isEmpty())
+                .map(row -> row[3])
+                .distinct()
+                .count();
+
+        assertTotals("/api/v1/opportunities", 8800, teamDeals, annaDeals, 8800, 0);
+        assertTotals("/api/v1/accounts", 85, teamAccounts, annaAccounts, 85, 0);
+        assertTotals("/api/v1/reps", 35, 35, 35, 35, 0);
+        assertTrue(teamDeals > annaDeals && annaDeals > 0);
+    }
+
+    @Test
+    void costPriceIsAbsentForRepsAndPartnersInEveryResponse() throws Exception {
+        for (String user : List.of("admin", "manager1", "analyst1")) {
+            JsonNode product =
+                    users.get(user).get("/api/v1/products/" + productId).json();
+            assertEquals(410, product.get("costPrice").asInt(), user);
+        }
+        for (String user : List.of("rep1", "dealer1")) {
+            JsonNode product =
+                    users.get(user).get("/api/v1/products/" + productId).json();
+            assertFalse(product.has("costPrice"), user + " must not see costPrice: " + product);
+            JsonNode list = users.get(user).get("/api/v1/products?limit=100").json();
+            list.get("items").forEach(p -> assertFalse(p.has("costPrice"), user));
+            String csv = users.get(user).get("/api/v1/products/export.csv").body();
+            assertFalse(csv.contains("costPrice") || csv.contains("410"), user + " export: " + csv);
+            ApiClient.Reply probe = users.get(user).get("/api/v1/products?costPrice.from=400");
+            assertEquals(422, probe.status(), user + " cannot find products by cost: " + probe.body());
+        }
+    }
+
+    @Test
+    void personalDetailsAreMaskedForAnalystsAndHiddenFromPartners() throws Exception {
+        assertEquals(
+                "zhang.wei@example.cn",
+                users.get("admin")
+                        .get("/api/v1/contacts/" + contactId)
+                        .json()
+                        .get("email")
+                        .asText());
+        assertEquals(
+                "zhang.wei@example.cn",
+                users.get("rep1")
+                        .get("/api/v1/contacts/" + contactId)
+                        .json()
+                        .get("email")
+                        .asText());
+        JsonNode masked =
+                users.get("analyst1").get("/api/v1/contacts/" + contactId).json();
+        assertEquals("z***@example.cn", masked.get("email").asText());
+        assertEquals("+86****5678", masked.get("phone").asText());
+        assertEquals(
+                404, users.get("dealer1").get("/api/v1/contacts/" + contactId).status());
+
+        JsonNode audit = admin.get("/api/v1/security/audit?actor=analyst1&action=sensitive-read")
+                .json();
+        assertEquals("contact/" + contactId, audit.get(0).get("target").asText());
+    }
+
+    @Test
+    void eachRoleMayTakeOnlyItsActions() throws Exception {
+        Map<String, Integer> createAccount =
+                Map.of("admin", 201, "manager1", 201, "rep1", 201, "analyst1", 403, "dealer1", 403);
+        Map<String, Integer> changeProduct =
+                Map.of("admin", 200, "manager1", 200, "rep1", 403, "analyst1", 403, "dealer1", 403);
+        Map<String, Integer> adminOnly =
+                Map.of("admin", 200, "manager1", 403, "rep1", 403, "analyst1", 403, "dealer1", 403);
+
+        for (var user : users.entrySet()) {
+            String name = user.getKey();
+            ApiClient client = user.getValue();
+            ApiClient.Reply created = client.post("/api/v1/accounts", Map.of("name", "New account of " + name));
+            assertEquals(createAccount.get(name), created.status(), name + ": " + created.body());
+
+            JsonNode product = admin.get("/api/v1/products/" + productId).json();
+            ApiClient.Reply changed = client.patch(
+                    "/api/v1/products/" + productId,
+                    "\"" + product.get("version").asLong() + "\"",
+                    Map.of("listPrice", 560));
+            assertEquals(changeProduct.get(name), changed.status(), name + ": " + changed.body());
+
+            for (String path : List.of(
+                    "/api/v1/users",
+                    "/api/v1/status",
+                    "/api/v1/security/audit",
+                    "/api/v1/security/policy",
+                    "/api/v1/security/keys")) {
+                assertEquals(adminOnly.get(name), client.get(path).status(), name + " " + path);
+            }
+            int importStatus = client.postRaw(
+                            "/api/v1/imports?mapping=maven-crm-products",
+                            "text/csv",
+                            "product,series,sales_price\nGTX Basic,GTX,550\n")
+                    .status();
+            assertEquals(name.equals("admin") || name.equals("manager1") ? 202 : 403, importStatus, name);
+        }
+    }
+
+    @Test
+    void aRepCannotReadChangeOrDeleteAColleaguesDeal() throws Exception {
+        String otherId = null;
+        for (JsonNode deal : admin.get("/api/v1/opportunities?limit=100").json().get("items")) {
+            if (!annaId.equals(deal.path("ownerId").asText())) {
+                otherId = deal.get("id").asText();
+                break;
+            }
+        }
+        ApiClient rep = users.get("rep1");
+
+        assertEquals(404, rep.get("/api/v1/opportunities/" + otherId).status());
+        assertEquals(
+                404,
+                rep.patch("/api/v1/opportunities/" + otherId, "\"1\"", Map.of("stage", "Lost"))
+                        .status());
+        assertEquals(
+                403,
+                rep.delete("/api/v1/opportunities/" + otherId + "?version=1").status());
+    }
+
+    @Test
+    void apiKeysCarryTheirUsersScopeAndStopWorkingWhenRevoked() throws Exception {
+        JsonNode issued = admin.post("/api/v1/security/keys", Map.of("userName", "dealer1", "name", "Dealer ERP"))
+                .json();
+        String secret = issued.get("secret").asText();
+        secrets.add(secret);
+        HttpRequest.Builder withKey = HttpRequest.newBuilder(
+                        URI.create(sellcraft.baseUrl() + "/api/v1/products/" + productId))
+                .header("X-API-Key", secret);
+
+        ApiClient anonymous = new ApiClient(sellcraft.baseUrl());
+        ApiClient.Reply product = anonymous.send(withKey);
+        assertEquals(200, product.status(), product.body());
+        assertFalse(product.json().has("costPrice"));
+        assertFalse(admin.get("/api/v1/security/keys").body().contains(secret), "a key is listed without its secret");
+
+        admin.post("/api/v1/security/keys/" + issued.get("key").get("id").asText() + "/revoke", Map.of());
+        assertEquals(401, anonymous.send(withKey).status());
+    }
+
+    @Test
+    void malformedAndTamperedTokensAreRefusedCleanly() throws Exception {
+        ApiClient anonymous = new ApiClient(sellcraft.baseUrl());
+        String token = admin.token();
+        for (String bad : List.of("", "x", token + "x", token.substring(1), "Bearer " + token, "é✓\u0001")) {
+            ApiClient.Reply reply =
+                    anonymous.send(HttpRequest.newBuilder(URI.create(sellcraft.baseUrl() + "/api/v1/accounts"))
+                            .header("Authorization", "Bearer " + bad.replaceAll("[^\\x20-\\x7e]", "?")));
+            assertEquals(401, reply.status(), bad + ": " + reply.body());
+            assertFalse(reply.body().contains(token));
+        }
+    }
+
+    @Test
+    void noSecretEverReachesTheLogs() throws Exception {
+        admin.get("/api/v1/security/audit");
+        String log = Files.readString(sellcraft.home().resolve("data/log/karaf.log"))
+                + Files.readString(sellcraft.home().resolve("console.out"));
+        for (String secret : secrets) {
+            assertFalse(log.contains(secret), "a secret of " + secret.length() + " characters is in the log");
+        }
+        String audit = admin.get("/api/v1/security/audit?limit=1000").body();
+        for (String secret : secrets) {
+            assertFalse(audit.contains(secret), "a secret is in the audit log");
+        }
+    }
+
+    private void assertTotals(String path, long admin, long manager, long rep, long analyst, long dealer)
+            throws Exception {
+        Map<String, Long> expected = new LinkedHashMap<>();
+        expected.put("admin", admin);
+        expected.put("manager1", manager);
+        expected.put("rep1", rep);
+        expected.put("analyst1", analyst);
+        expected.put("dealer1", dealer);
+        for (var user : expected.entrySet()) {
+            ApiClient.Reply reply = users.get(user.getKey()).get(path + "?limit=1");
+            assertEquals(200, reply.status(), user.getKey() + " " + path);
+            assertEquals(user.getValue(), reply.json().get("total").asLong(), user.getKey() + " " + path);
+        }
+    }
+
+    private JsonNode first(String path) throws Exception {
+        return admin.get(path).json().get("items").get(0);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

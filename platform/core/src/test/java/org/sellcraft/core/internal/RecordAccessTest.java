@@ -1,0 +1,188 @@
+package org.sellcraft.core.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sellcraft.api.record.Record;
+import org.sellcraft.api.security.AccessDeniedException;
+import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.security.Roles;
+import org.sellcraft.api.service.RecordNotFoundException;
+import org.sellcraft.api.service.RecordQuery;
+import org.sellcraft.security.internal.AccessPolicyImpl;
+import org.sellcraft.security.internal.StoredAuditLog;
+import org.sellcraft.store.mapdb.internal.MapDbRecordStore;
+
+/** The default policy as the record service enforces it, role by role. */
+class RecordAccessTest {
+
+    private static final Caller SYSTEM = Caller.system();
+
+    @TempDir
+    Path dir;
+
+    private MapDbRecordStore store;
+    private StoredAuditLog audit;
+    private RecordServiceImpl records;
+    private String anna;
+    private String moses;
+    private String dustin;
+
+    @BeforeEach
+    void seed() {
+        store = new MapDbRecordStore(dir);
+        Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
+        audit = new StoredAuditLog(store);
+        records = new RecordServiceImpl(store, new CoreRecordTypes(), new AccessPolicyImpl(store, audit), audit, clock);
+
+        dustin = records.create(SYSTEM, "manager", Map.of("code", "Dustin", "name", "Dustin Brinkmann"))
+                .id();
+        anna = records.create(SYSTEM, "rep", Map.of("code", "Anna", "name", "Anna Snelling", "managerId", dustin))
+                .id();
+        moses = records.create(SYSTEM, "rep", Map.of("code", "Moses", "name", "Moses Frase"))
+                .id();
+        String acme = records.create(SYSTEM, "account", Map.of("code", "Acme", "name", "Acme"))
+                .id();
+        records.create(SYSTEM, "account", Map.of("code", "Betasoloin", "name", "Betasoloin"));
+        records.create(SYSTEM, "opportunity", Map.of("code", "O1", "stage", "Won", "ownerId", anna, "accountId", acme));
+        records.create(SYSTEM, "opportunity", Map.of("code", "O2", "stage", "Lost", "ownerId", moses));
+        records.create(SYSTEM, "product", Map.of("sku", "GTX", "listPrice", 550, "costPrice", 410));
+        records.create(
+                SYSTEM,
+                "contact",
+                Map.of(
+                        "code",
+                        "C1",
+                        "name",
+                        "Zhang Wei",
+                        "email",
+                        "zhang.wei@acme.cn",
+                        "phone",
+                        "13812345678",
+                        "ownerId",
+                        anna));
+    }
+
+    @AfterEach
+    void close() {
+        audit.close();
+        store.close();
+    }
+
+    private static Caller user(String role, String personId) {
+        return new Caller("u-" + role, role + "-user", Set.of(role), null, personId, Set.of());
+    }
+
+    private List<Object> codes(Caller caller, String type) {
+        return records.list(caller, RecordQuery.all(type)).items().stream()
+                .map(r -> r.get("code"))
+                .toList();
+    }
+
+    @Test
+    void aRepSeesTheirOwnOpportunitiesAndTheAccountsTheySellTo() {
+        Caller rep = user(Roles.REP, anna);
+
+        assertEquals(List.of("O1"), codes(rep, "opportunity"));
+        assertEquals(List.of("Acme"), codes(rep, "account"));
+        assertEquals(1, records.count(rep, "opportunity"), "counts include only what the rep may see");
+        String other = records.list(SYSTEM, RecordQuery.all("opportunity")).items().stream()
+                .filter(r -> r.get("code").equals("O2"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThrows(RecordNotFoundException.class, () -> records.get(rep, "opportunity", other));
+    }
+
+    @Test
+    void aManagerSeesTheTeamsRecords() {
+        Caller manager = user(Roles.MANAGER, dustin);
+
+        assertEquals(List.of("O1"), codes(manager, "opportunity"));
+        assertEquals(3, records.count(manager, "rep") + records.count(manager, "manager"), "directory is open");
+    }
+
+    @Test
+    void costPriceIsAbsentForRepsAndPartnersAndCannotBeWrittenByThem() {
+        Record forRep = records.list(user(Roles.REP, anna), RecordQuery.all("product"))
+                .items()
+                .get(0);
+        assertFalse(forRep.fields().containsKey("costPrice"));
+        assertTrue(forRep.fields().containsKey("listPrice"));
+
+        Record forDealer = records.list(user(Roles.DEALER, null), RecordQuery.all("product"))
+                .items()
+                .get(0);
+        assertFalse(forDealer.fields().containsKey("costPrice"));
+
+        AccessDeniedException refused = assertThrows(
+                AccessDeniedException.class,
+                () -> records.update(user(Roles.REP, anna), "product", forRep.id(), 1, Map.of("costPrice", 1)));
+        assertEquals("Your role [rep] may not update product records", refused.getMessage());
+
+        Record forManager = records.get(user(Roles.MANAGER, dustin), "product", forRep.id());
+        assertEquals(0, new java.math.BigDecimal("410").compareTo((java.math.BigDecimal) forManager.get("costPrice")));
+    }
+
+    @Test
+    void anAnalystReadsEverythingWithPersonalDetailsMaskedAndChangesNothing() {
+        Caller analyst = user(Roles.ANALYST, null);
+
+        Record contact =
+                records.list(analyst, RecordQuery.all("contact")).items().get(0);
+        assertEquals("z***@acme.cn", contact.get("email"));
+        assertEquals("138****5678", contact.get("phone"));
+        assertEquals(2, records.count(analyst, "opportunity"));
+
+        AccessDeniedException refused = assertThrows(
+                AccessDeniedException.class, () -> records.create(analyst, "account", Map.of("name", "Gamma")));
+        assertEquals("Your role [analyst] may not create account records", refused.getMessage());
+    }
+
+    @Test
+    void aRepCannotGiveARecordAwayOrCreateOneForSomeoneElse() {
+        Caller rep = user(Roles.REP, anna);
+        Record own = records.list(rep, RecordQuery.all("opportunity")).items().get(0);
+
+        assertThrows(
+                AccessDeniedException.class,
+                () -> records.update(rep, "opportunity", own.id(), own.version(), Map.of("ownerId", moses)));
+        assertThrows(
+                AccessDeniedException.class,
+                () -> records.create(rep, "opportunity", Map.of("stage", "Prospecting", "ownerId", moses)));
+
+        Record created = records.create(rep, "opportunity", Map.of("stage", "Prospecting"));
+        assertEquals(anna, created.get("ownerId"), "a rep's new record is theirs");
+    }
+
+    @Test
+    void aPartnerSeesOnlyRecordsSharedWithItsOrganisation() {
+        Caller dealer = new Caller("d1", "dealer-1", Set.of(Roles.DEALER), "P1", null, Set.of());
+
+        assertEquals(0, records.count(dealer, "opportunity"));
+        assertEquals(0, records.count(dealer, "account"));
+        assertEquals(1, records.count(dealer, "product"));
+    }
+
+    @Test
+    void readingPersonalDetailsIsAudited() {
+        records.list(user(Roles.MANAGER, dustin), RecordQuery.all("contact"));
+
+        var entries = audit.query("manager-user", "sensitive-read", null, null, 10);
+        assertEquals(1, entries.size());
+        assertEquals("1 record(s): [email, phone]", entries.get(0).detail());
+    }
+}
