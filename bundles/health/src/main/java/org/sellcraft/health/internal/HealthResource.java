@@ -1,0 +1,270 @@
+package org.sellcraft.health.internal;
+
+import java.io.IOException;
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DefaultValue;
+import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.ServiceUnavailableException;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.sellcraft.api.health.HealthBand;
+import org.sellcraft.api.health.HealthQuery;
+import org.sellcraft.api.health.HealthScore;
+import org.sellcraft.api.health.HealthService;
+import org.sellcraft.api.health.HealthSettings;
+import org.sellcraft.api.rest.RestResource;
+import org.sellcraft.api.security.CallerHolder;
+import org.sellcraft.api.security.Roles;
+import org.sellcraft.api.service.Page;
+import org.sellcraft.api.service.ValidationException;
+
+/**
+ * Customer health over REST, under {@code /api/v1/health}: one customer's score with its explanation and history,
+ * lists by band, score, change and value at stake, segment summaries, alerts, and the configuration. Staff who
+ * read records may read health; only administrators change the configuration or start a recomputation.
+ *
+ * <p>Status codes: 200, 202 when a configuration change is accepted, 400 for a malformed parameter, 401 without
+ * a token, 403 for a role that may not, 404 for a customer without a score, 422 for an invalid setting (the
+ * problem names it), 503 while the engine builds its state after a start.
+ */
+@Component(service = RestResource.class)
+@Path("v1/health")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.REP, Roles.ANALYST})
+public class HealthResource implements RestResource {
+
+    private static final int DEFAULT_LIMIT = 50;
+    private static final int MAX_LIMIT = 1000;
+    private static final int TOP = 10;
+
+    private final HealthService health;
+    private final ConfigurationAdmin configurations;
+
+    @Activate
+    public HealthResource(@Reference HealthService health, @Reference ConfigurationAdmin configurations) {
+        this.health = health;
+        this.configurations = configurations;
+    }
+
+    /** One customer: score, band, explanation in English and Chinese, history and alert. */
+    @GET
+    @Path("customers/{customer}")
+    public Map<String, Object> customer(@PathParam("customer") String customer, @Context SecurityContext security) {
+        requireReady();
+        HealthScore score = health.score(customer).orElseThrow(() -> unknown(customer));
+
+        if (security.getUserPrincipal() instanceof CallerHolder holder
+                && !"system".equals(holder.caller().userId())) {
+            health.recordView(score.accountId(), holder.caller().userName());
+        }
+        Map<String, Object> json = HealthJson.score(score);
+        health.history(score.accountId()).ifPresent(history -> json.put("history", HealthJson.history(history)));
+        health.alerts(false).stream()
+                .filter(alert -> alert.accountId().equals(score.accountId()))
+                .findFirst()
+                .ifPresent(alert -> json.put("alert", HealthJson.alert(alert)));
+        return json;
+    }
+
+    /**
+     * Scored customers: {@code ?band=at-risk&region=North&sort=-valueAtStake&offset=0&limit=50}. Sort by
+     * {@code score}, {@code change} (ascending puts the steepest drops first), {@code valueAtStake} or
+     * {@code recency}; a leading {@code -} sorts from the largest down.
+     */
+    @GET
+    @Path("customers")
+    public Map<String, Object> customers(
+            @QueryParam("band") String band,
+            @QueryParam("minScore") @DefaultValue("0") String minScore,
+            @QueryParam("maxScore") @DefaultValue("100") String maxScore,
+            @QueryParam("sort") @DefaultValue("score") String sort,
+            @QueryParam("offset") @DefaultValue("0") String offset,
+            @QueryParam("limit") @DefaultValue("50") String limit,
+            @Context UriInfo uri) {
+        requireReady();
+        Map<String, String> dimensions = new HashMap<>();
+        for (String dimension : HealthService.DIMENSIONS) {
+            String value = uri.getQueryParameters().getFirst(dimension);
+            if (value != null) {
+                dimensions.put(dimension, value);
+            }
+        }
+        HealthQuery query = new HealthQuery(
+                band == null || band.isBlank() ? null : HealthBand.of(band),
+                number("minScore", minScore, 0, 100),
+                number("maxScore", maxScore, 0, 100),
+                dimensions,
+                sortOf(sort),
+                sort.startsWith("-"),
+                number("offset", offset, 0, Integer.MAX_VALUE),
+                number("limit", limit, 1, MAX_LIMIT));
+        return HealthJson.page(health.list(query));
+    }
+
+    /** The distribution of scores per region, owner, channel, segment or country: {@code ?by=region}. */
+    @GET
+    @Path("segments")
+    public Map<String, Object> segments(@QueryParam("by") @DefaultValue("region") String dimension) {
+        requireReady();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("dimension", dimension);
+        json.put(
+                "segments",
+                health.segments(dimension).stream().map(HealthJson::segment).toList());
+        return json;
+    }
+
+    /** The overview: bands, the steepest drops, the top at-risk customers by value at stake, alert response. */
+    @GET
+    @Path("summary")
+    public Map<String, Object> summary() {
+        requireReady();
+        Page<HealthScore> all = health.list(HealthQuery.all(1));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customers", all.total());
+        json.put("asOf", all.items().isEmpty() ? null : all.items().get(0).asOf());
+        json.put("overall", overall());
+        json.put(
+                "steepestDrops",
+                HealthJson.items(
+                        health.list(new HealthQuery(null, 0, 100, Map.of(), HealthQuery.Sort.CHANGE, false, 0, TOP))));
+        json.put(
+                "topAtRisk",
+                HealthJson.items(health.list(new HealthQuery(
+                        HealthBand.AT_RISK, 0, 100, Map.of(), HealthQuery.Sort.VALUE_AT_STAKE, true, 0, TOP))));
+        json.put("alerts", HealthJson.alertStats(health.alerts(false)));
+        return json;
+    }
+
+    private Map<String, Object> overall() {
+        Map<String, Integer> bands = new LinkedHashMap<>();
+        for (HealthBand band : HealthBand.values()) {
+            bands.put(band.id(), 0);
+        }
+        double[] atStake = {0};
+        health.segments("channel").forEach(segment -> {
+            segment.bands().forEach((band, count) -> bands.merge(band, count, Integer::sum));
+            atStake[0] += segment.valueAtStake();
+        });
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("bands", bands);
+        json.put("valueAtStake", atStake[0]);
+        return json;
+    }
+
+    /** Alerts, newest first: {@code ?open=true} leaves out customers who recovered. */
+    @GET
+    @Path("alerts")
+    public Map<String, Object> alerts(@QueryParam("open") @DefaultValue("false") boolean openOnly) {
+        requireReady();
+        var alerts = health.alerts(openOnly);
+        Map<String, Object> json = HealthJson.alertStats(alerts);
+        json.put("items", alerts.stream().map(HealthJson::alert).toList());
+        return json;
+    }
+
+    /** The configuration in force and the factors with their weights. */
+    @GET
+    @Path("config")
+    public Map<String, Object> config() {
+        return HealthJson.config(health.settings(), health.factors());
+    }
+
+    /**
+     * Changes settings: any of {@code referenceDate}, {@code zone}, {@code windowDays}, {@code recentDays},
+     * {@code changeDays}, {@code healthyFrom}, {@code watchFrom}, {@code churnedAfterDays}, {@code weights} (an
+     * object of factor weights, merged with the current ones) and {@code nonProductCodes}. Answers 202: every
+     * customer is rescored in the background.
+     */
+    @PUT
+    @Path("config")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    public Response changeConfig(Map<String, Object> body) throws IOException {
+        if (body == null) {
+            throw new ValidationException(null, null, "The request needs a JSON object of settings");
+        }
+        HealthSettings changed = Settings.merge(health.settings(), body);
+
+        Configuration configuration = configurations.getConfiguration(HealthConfig.PID, "?");
+        Dictionary<String, Object> properties = configuration.getProperties();
+        if (properties == null) {
+            properties = new Hashtable<>();
+        }
+        for (Map.Entry<String, Object> entry : Settings.toProperties(changed).entrySet()) {
+            properties.put(entry.getKey(), entry.getValue());
+        }
+        configuration.update(properties);
+        return Response.accepted(HealthJson.config(changed, health.factors())).build();
+    }
+
+    /** Scores every customer again; {@code ?rebuild=true} reads every order from the store first. */
+    @POST
+    @Path("recompute")
+    @RolesAllowed(Roles.ADMIN)
+    public Map<String, Object> recompute(@QueryParam("rebuild") @DefaultValue("false") boolean rebuild) {
+        requireReady();
+        HealthService.Recomputation done = health.recompute(rebuild);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customers", done.customers());
+        json.put("orders", done.orders());
+        json.put("millis", done.millis());
+        return json;
+    }
+
+    private void requireReady() {
+        if (!health.ready()) {
+            throw new ServiceUnavailableException("Customer health is being built after a start; try again shortly");
+        }
+    }
+
+    private static NotFoundException unknown(String customer) {
+        return new NotFoundException(
+                "No health score for customer '" + customer + "': unknown, or no purchase recorded yet");
+    }
+
+    private static HealthQuery.Sort sortOf(String sort) {
+        String field = sort.startsWith("-") ? sort.substring(1) : sort;
+        return switch (field) {
+            case "score" -> HealthQuery.Sort.SCORE;
+            case "change" -> HealthQuery.Sort.CHANGE;
+            case "valueAtStake" -> HealthQuery.Sort.VALUE_AT_STAKE;
+            case "recency" -> HealthQuery.Sort.RECENCY;
+            default -> throw new ValidationException(
+                    "sort", sort, "must be score, change, valueAtStake or recency, with an optional leading -");
+        };
+    }
+
+    private static int number(String name, String value, int min, int max) {
+        try {
+            int number = Integer.parseInt(value.trim());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // answered below with the allowed range
+        }
+        throw new ValidationException(name, value, "must be a whole number from " + min + " to " + max);
+    }
+}
