@@ -2,6 +2,7 @@ package org.sellcraft.web.internal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,10 +27,16 @@ final class CustomerView {
 
     private final RecordSource source;
     private final Values.Names names;
+    private final List<String> orderIds;
 
-    CustomerView(RecordSource source) {
+    /**
+     * @param source the records of the caller
+     * @param orderIds the ids of the account's orders that the caller may see
+     */
+    CustomerView(RecordSource source, List<String> orderIds) {
         this.source = source;
         this.names = new Values.Names(source);
+        this.orderIds = orderIds;
     }
 
     /** A product's share of the customer's orders. */
@@ -41,12 +48,10 @@ final class CustomerView {
     }
 
     Map<String, Object> of(Record account) {
-        List<Record> orders = new ArrayList<>();
-        source.forEach(SalesTypes.ORDER, order -> {
-            if (account.id().equals(order.get("accountId"))) {
-                orders.add(order);
-            }
-        });
+        List<Record> orders = new ArrayList<>(orderIds.size());
+        for (String id : orderIds) {
+            source.find(SalesTypes.ORDER, id).ifPresent(orders::add);
+        }
         orders.sort(Comparator.comparing(
                         (Record order) -> (Instant) order.get("orderedAt"),
                         Comparator.nullsFirst(Comparator.naturalOrder()))
@@ -108,11 +113,20 @@ final class CustomerView {
         return json;
     }
 
+    /** Revenue of every month from the first order to the last, months without orders at zero. */
     private static List<Map<String, Object>> months(List<Record> orders) {
         Map<String, BigDecimal> months = new TreeMap<>();
         for (Record order : orders) {
             Values.month(order.get("orderedAt"))
                     .ifPresent(month -> months.merge(month, Values.orderAmount(order), BigDecimal::add));
+        }
+        if (!months.isEmpty()) {
+            YearMonth last = YearMonth.parse(((TreeMap<String, BigDecimal>) months).lastKey());
+            for (YearMonth month = YearMonth.parse(((TreeMap<String, BigDecimal>) months).firstKey());
+                    month.isBefore(last);
+                    month = month.plusMonths(1)) {
+                months.putIfAbsent(month.toString(), BigDecimal.ZERO);
+            }
         }
         List<Map<String, Object>> json = new ArrayList<>();
         months.forEach((month, revenue) -> json.add(Map.of("month", month, "revenue", revenue)));

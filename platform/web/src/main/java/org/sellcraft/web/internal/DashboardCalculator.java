@@ -58,7 +58,13 @@ final class DashboardCalculator {
         BigDecimal value = BigDecimal.ZERO;
     }
 
-    Map<String, Object> compute() {
+    /**
+     * The dashboard and, from the same pass, the ids of each account's orders, so that a customer page need not read
+     * every order again.
+     */
+    record Result(Map<String, Object> dashboard, Map<String, List<String>> ordersByAccount) {}
+
+    Result compute() {
         Map<String, String> regionNames = new HashMap<>();
         source.forEach(SalesTypes.REGION, region -> regionNames.put(region.id(), Values.Names.display(region)));
         Map<String, String> repRegions = new HashMap<>();
@@ -75,6 +81,7 @@ final class DashboardCalculator {
         Map<String, Tally> byAccount = new HashMap<>();
         Map<String, Map<String, BigDecimal>> heat = new HashMap<>();
         Map<String, String> currencies = new HashMap<>();
+        Map<String, List<String>> ordersByAccount = new HashMap<>();
         Tally total = new Tally();
         source.forEach(SalesTypes.ORDER, order -> {
             BigDecimal amount = Values.orderAmount(order);
@@ -92,6 +99,9 @@ final class DashboardCalculator {
             }
             Object account = order.get("accountId");
             if (account != null) {
+                ordersByAccount
+                        .computeIfAbsent(account.toString(), a -> new ArrayList<>(4))
+                        .add(order.id());
                 Tally tally = byAccount.computeIfAbsent(account.toString(), a -> new Tally());
                 tally.revenue = tally.revenue.add(amount);
                 tally.orders++;
@@ -148,7 +158,7 @@ final class DashboardCalculator {
         if (health != null) {
             json.put("health", HealthView.summary(health, accounts));
         }
-        return json;
+        return new Result(json, ordersByAccount);
     }
 
     private static String regionOf(Record order, Map<String, String> regionNames) {

@@ -1,6 +1,7 @@
 package org.sellcraft.web.internal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,7 +74,7 @@ public class Dashboards implements EventHandler {
     private volatile long lastChange;
     private volatile boolean warmPending;
 
-    private record Entry(CompletableFuture<Map<String, Object>> result, long createdAt) {
+    private record Entry(CompletableFuture<DashboardCalculator.Result> result, long createdAt) {
 
         boolean isStale(long now) {
             return result.isDone() && now - createdAt > MAX_AGE_MS;
@@ -89,9 +90,18 @@ public class Dashboards implements EventHandler {
 
     /** Returns the caller's dashboard, computing it when no current one is kept. */
     Map<String, Object> of(Caller caller) {
+        return summary(caller).dashboard();
+    }
+
+    /** Returns the ids of the account's orders among those the caller may see. */
+    List<String> orderIds(Caller caller, String accountId) {
+        return summary(caller).ordersByAccount().getOrDefault(accountId, List.of());
+    }
+
+    private DashboardCalculator.Result summary(Caller caller) {
         String key = key(caller);
         callers.put(key, new Seen(caller, System.currentTimeMillis()));
-        CompletableFuture<Map<String, Object>> mine = new CompletableFuture<>();
+        CompletableFuture<DashboardCalculator.Result> mine = new CompletableFuture<>();
         long now = System.currentTimeMillis();
         Entry entry = cache.compute(key, (k, kept) -> kept == null || kept.isStale(now) ? new Entry(mine, now) : kept);
         if (entry.result() == mine) {
@@ -112,7 +122,7 @@ public class Dashboards implements EventHandler {
         }
     }
 
-    private void compute(Caller caller, String key, CompletableFuture<Map<String, Object>> result) {
+    private void compute(Caller caller, String key, CompletableFuture<DashboardCalculator.Result> result) {
         long started = System.nanoTime();
         try {
             result.complete(new DashboardCalculator(RecordSource.of(records, caller), health).compute());

@@ -37,6 +37,7 @@ import org.sellcraft.api.service.ValidationException;
 public class ViewsResource implements RestResource {
 
     private final RecordService records;
+    private final Dashboards summaries;
 
     @Reference(
             cardinality = ReferenceCardinality.OPTIONAL,
@@ -45,8 +46,9 @@ public class ViewsResource implements RestResource {
     private volatile HealthService health;
 
     @Activate
-    public ViewsResource(@Reference RecordService records) {
+    public ViewsResource(@Reference RecordService records, @Reference Dashboards summaries) {
         this.records = records;
+        this.summaries = summaries;
     }
 
     /**
@@ -59,7 +61,9 @@ public class ViewsResource implements RestResource {
         Caller caller = Callers.of(security);
         Record account = records.get(caller, SalesTypes.ACCOUNT, id);
 
-        Map<String, Object> json = new CustomerView(RecordSource.of(records, caller)).of(account);
+        Map<String, Object> json = new CustomerView(
+                        RecordSource.of(records, caller), summaries.orderIds(caller, account.id()))
+                .of(account);
         HealthService engine = health;
         if (engine != null) {
             json.put("healthInstalled", true);

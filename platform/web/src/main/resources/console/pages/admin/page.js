@@ -1,0 +1,168 @@
+// Administration: users and roles, API keys, the audit log and the installed modules. Each tab reads its own
+// endpoint; a part of the platform that this server does not have yet is said so instead of failing.
+import {el, card, notice, table, tabs, ApiError} from '/console/ui.js';
+
+const TABS = ['users', 'roles', 'keys', 'audit', 'modules'];
+
+export async function render(view, ctx) {
+  const {t} = ctx;
+  const tab = TABS.includes(ctx.params[0]) ? ctx.params[0] : 'users';
+  view.append(
+    el('div', {class: 'page-head'}, el('div', {}, el('h1', {}, t('admin.title')))),
+    tabs(TABS.map((id) => ({id, label: t(`admin.tab.${id}`)})), tab, (id) => ctx.navigate(`#/admin/${id}`)));
+  const body = el('div', {class: 'steps', id: `admin-${tab}`});
+  view.append(body);
+  try {
+    await {users, roles, keys, audit, modules}[tab](body, ctx);
+  } catch (err) {
+    if (err instanceof ApiError && (err.status === 404 || err.status === 405)) {
+      body.replaceChildren(notice(t('admin.unavailable'), 'warn'));
+    } else {
+      throw err;
+    }
+  }
+}
+
+async function users(body, ctx) {
+  const {t, format} = ctx;
+  const [list, reps] = await Promise.all([ctx.api('users'), ctx.api('reps?sort=name&limit=1000').catch(() => ({items: []}))]);
+  const message = el('div', {id: 'user-message'});
+  const name = el('input', {id: 'new-user-name', required: true, autocomplete: 'off'});
+  const display = el('input', {id: 'new-user-display'});
+  const password = el('input', {id: 'new-user-password', type: 'password', minlength: 10, required: true, autocomplete: 'new-password'});
+  const person = el('select', {id: 'new-user-person'}, el('option', {value: ''}, t('admin.noPerson')),
+    reps.items.map((rep) => el('option', {value: rep.id}, rep.name)));
+  const roleBoxes = ctx.roles.map((role) => el('input', {type: 'checkbox', value: role, dataset: {role}}));
+  const form = el('form', {class: 'form', id: 'new-user', onsubmit: async (e) => {
+    e.preventDefault();
+    try {
+      await ctx.api('users', {method: 'POST', body: {
+        userName: name.value.trim(), displayName: display.value.trim() || null, password: password.value,
+        roles: roleBoxes.filter((b) => b.checked).map((b) => b.value), personId: person.value || null}});
+      ctx.refresh();
+    } catch (err) {
+      message.replaceChildren(notice(t('error.generic', {detail: err.message}), 'error'));
+    }
+  }},
+  el('label', {}, t('admin.userName'), name),
+  el('label', {}, t('admin.displayName'), display),
+  el('label', {}, t('admin.password'), password),
+  el('label', {}, t('admin.person'), person),
+  el('div', {class: 'checks'}, roleBoxes.map((box) => el('label', {}, box, t(`role.${box.value}`)))),
+  el('button', {type: 'submit', class: 'primary'}, t('admin.createUser')));
+
+  body.append(
+    card(t('admin.tab.users'), table([
+      {key: 'userName', label: t('admin.userName')},
+      {key: 'displayName', label: t('admin.displayName')},
+      {key: 'roles', label: t('admin.roles'), render: (u) => u.roles.map((r) => t(`role.${r}`)).join(', ')},
+      {key: 'enabled', label: t('admin.state'), render: (u) => el('span', {class: `badge ${u.enabled ? 'healthy' : 'churned'}`}, u.enabled ? t('admin.enabled') : t('admin.disabled'))},
+      {key: 'createdAt', label: t('admin.created'), render: (u) => format.date(u.createdAt)},
+      {key: 'actions', label: '', render: (u) => u.enabled && u.userName !== ctx.user.userName
+        ? el('button', {type: 'button', class: 'danger', onclick: async () => {
+          if (!confirm(t('admin.confirmDisable', {name: u.userName}))) return;
+          await ctx.api(`users/${encodeURIComponent(u.userName)}/disable`, {method: 'POST'});
+          ctx.refresh();
+        }}, t('admin.disable')) : ''},
+    ], list, {className: 'cards'})),
+    card(t('admin.newUser'), message, form));
+}
+
+async function roles(body, ctx) {
+  const {t} = ctx;
+  const [list, policy] = await Promise.all([ctx.api('users'),
+    ctx.api('security/policy').catch((err) => { if (err instanceof ApiError && err.status === 404) return null; throw err; })]);
+  const holders = (role) => list.filter((u) => u.roles.includes(role)).map((u) => u.userName).join(', ') || '–';
+  const byRole = new Map((policy || []).map((p) => [p.role, p]));
+  body.append(card(t('admin.tab.roles'), table([
+    {key: 'role', label: t('admin.role'), render: (r) => el('b', {}, t(`role.${r}`))},
+    {key: 'about', label: t('admin.about'), render: (r) => t(`role.${r}.about`)},
+    {key: 'scope', label: t('admin.scope'), render: (r) => byRole.has(r) ? t(`scope.${byRole.get(r).scope}`) : '–'},
+    {key: 'actions', label: t('admin.actions'), render: (r) => byRole.has(r) ? actionsOf(byRole.get(r)) : '–'},
+    {key: 'holders', label: t('admin.holders'), render: holders},
+  ], ctx.roles, {className: 'cards'}), policy ? null : notice(t('admin.policyMissing'), 'warn')));
+}
+
+function actionsOf(policy) {
+  return Object.entries(policy.actions || {})
+    .map(([type, actions]) => `${type === '*' ? '∗' : type}: ${[...actions].map((a) => a.toLowerCase()).join('/')}`)
+    .join('; ') || '–';
+}
+
+async function keys(body, ctx) {
+  const {t, format} = ctx;
+  const [list, users] = await Promise.all([ctx.api('security/keys'), ctx.api('users')]);
+  const message = el('div', {id: 'key-message'});
+  const user = el('select', {id: 'new-key-user'}, users.filter((u) => u.enabled).map((u) => el('option', {value: u.userName}, u.userName)));
+  const name = el('input', {id: 'new-key-name', required: true, placeholder: t('admin.keyNameHint')});
+  const showSecret = (issued) => message.replaceChildren(el('div', {class: 'notice ok', role: 'status'},
+    el('p', {}, t('admin.keySecret')), el('code', {class: 'secret', id: 'key-secret'}, issued.secret)));
+  body.append(
+    card(t('admin.tab.keys'), message, table([
+      {key: 'id', label: t('admin.keyId')},
+      {key: 'name', label: t('admin.keyName')},
+      {key: 'userName', label: t('admin.userName')},
+      {key: 'createdAt', label: t('admin.created'), render: (k) => format.date(k.createdAt)},
+      {key: 'lastUsedAt', label: t('admin.lastUsed'), render: (k) => format.dateTime(k.lastUsedAt)},
+      {key: 'revoked', label: t('admin.state'), render: (k) => el('span', {class: `badge ${k.revoked ? 'churned' : 'healthy'}`}, k.revoked ? t('admin.revoked') : t('admin.active'))},
+      {key: 'actions', label: '', render: (k) => k.revoked ? '' : el('span', {class: 'toolbar'},
+        el('button', {type: 'button', class: 'secondary', onclick: async () => {
+          showSecret(await ctx.api(`security/keys/${encodeURIComponent(k.id)}/rotate`, {method: 'POST'}));
+        }}, t('admin.rotate')),
+        el('button', {type: 'button', class: 'danger', onclick: async () => {
+          if (!confirm(t('admin.confirmRevoke', {name: k.name}))) return;
+          await ctx.api(`security/keys/${encodeURIComponent(k.id)}/revoke`, {method: 'POST'});
+          ctx.refresh();
+        }}, t('admin.revoke')))},
+    ], list, {className: 'cards'})),
+    card(t('admin.newKey'), el('form', {class: 'form', onsubmit: async (e) => {
+      e.preventDefault();
+      try {
+        showSecret(await ctx.api('security/keys', {method: 'POST', body: {userName: user.value, name: name.value.trim()}}));
+      } catch (err) {
+        message.replaceChildren(notice(t('error.generic', {detail: err.message}), 'error'));
+      }
+    }}, el('label', {}, t('admin.userName'), user), el('label', {}, t('admin.keyName'), name),
+    el('button', {type: 'submit', class: 'primary'}, t('admin.createKey')))));
+}
+
+async function audit(body, ctx) {
+  const {t, format, query} = ctx;
+  const actor = query.get('actor') || '';
+  const action = query.get('action') || '';
+  const params = new URLSearchParams({limit: 200});
+  if (actor) params.set('actor', actor);
+  if (action) params.set('action', action);
+  const entries = await ctx.api(`security/audit?${params}`);
+  const actorInput = el('input', {type: 'search', value: actor, placeholder: t('admin.actor'), 'aria-label': t('admin.actor')});
+  const actionInput = el('input', {type: 'search', value: action, placeholder: t('admin.action'), 'aria-label': t('admin.action')});
+  body.append(card(t('admin.tab.audit'),
+    el('form', {class: 'toolbar', onsubmit: (e) => {
+      e.preventDefault();
+      const next = new URLSearchParams();
+      if (actorInput.value.trim()) next.set('actor', actorInput.value.trim());
+      if (actionInput.value.trim()) next.set('action', actionInput.value.trim());
+      ctx.navigate(`#/admin/audit?${next}`);
+    }}, actorInput, actionInput, el('button', {type: 'submit', class: 'secondary'}, t('app.search'))),
+    entries.length ? table([
+      {key: 'at', label: t('admin.when'), render: (e) => format.dateTime(e.at)},
+      {key: 'actor', label: t('admin.actor')},
+      {key: 'action', label: t('admin.action')},
+      {key: 'target', label: t('admin.target')},
+      {key: 'detail', label: t('admin.detail')},
+      {key: 'from', label: t('admin.from')},
+    ], entries, {className: 'cards'}) : notice(t('admin.noAudit'))));
+}
+
+async function modules(body, ctx) {
+  const {t} = ctx;
+  const list = await ctx.api('web/modules');
+  body.append(card(t('admin.tab.modules'), el('p', {class: 'sub'}, t('admin.modulesIntro')),
+    list.length ? table([
+      {key: 'name', label: t('admin.module'), render: (m) => el('b', {}, m.name)},
+      {key: 'version', label: t('admin.version')},
+      {key: 'description', label: t('admin.about')},
+      {key: 'state', label: t('admin.state'), render: (m) => el('span', {class: `badge ${m.installed ? 'healthy' : ''}`,
+        dataset: {module: m.name, state: m.state}}, t(`module.${m.state}`))},
+    ], list, {className: 'cards'}) : notice(t('admin.noModules'))));
+}
