@@ -305,6 +305,38 @@ class PermissionMatrixIT {
         }
     }
 
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void administratorsChangeThePolicyAsDataAndTheChangeIsAudited() throws Exception {
+        JsonNode analyst = null;
+        for (JsonNode role : admin.get("/api/v1/security/policy").json()) {
+            if (role.get("role").asText().equals("analyst")) {
+                analyst = role;
+            }
+        }
+        Map<String, Object> hiding = new LinkedHashMap<>();
+        hiding.put("scope", analyst.get("scope").asText());
+        hiding.put("hiddenFields", List.of("SENSITIVE"));
+        hiding.put("maskedFields", List.of());
+        hiding.put("actions", Map.of("*", List.of("READ")));
+
+        ApiClient.Reply changed =
+                admin.send(HttpRequest.newBuilder(URI.create(sellcraft.baseUrl() + "/api/v1/security/policy/analyst"))
+                        .header("Authorization", "Bearer " + admin.token())
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(
+                                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(hiding))));
+        assertEquals(200, changed.status(), changed.body());
+
+        JsonNode contact =
+                users.get("analyst1").get("/api/v1/contacts/" + contactId).json();
+        assertFalse(contact.has("email"), "the analyst no longer sees e-mail addresses at all: " + contact);
+        JsonNode audit = admin.get("/api/v1/security/audit?action=permission-changed&limit=1")
+                .json();
+        assertEquals("role/analyst", audit.get(0).get("target").asText());
+        assertEquals("admin", audit.get(0).get("actor").asText());
+    }
+
     private void assertTotals(String path, long admin, long manager, long rep, long analyst, long dealer)
             throws Exception {
         Map<String, Long> expected = new LinkedHashMap<>();

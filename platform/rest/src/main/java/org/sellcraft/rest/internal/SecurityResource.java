@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -20,13 +22,16 @@ import javax.ws.rs.core.SecurityContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sellcraft.api.record.FieldClass;
 import org.sellcraft.api.rest.RestResource;
 import org.sellcraft.api.security.AccessPolicy;
+import org.sellcraft.api.security.Action;
 import org.sellcraft.api.security.ApiKey;
 import org.sellcraft.api.security.AuditEntry;
 import org.sellcraft.api.security.AuditLog;
 import org.sellcraft.api.security.IdentityService;
 import org.sellcraft.api.security.IssuedKey;
+import org.sellcraft.api.security.RecordScope;
 import org.sellcraft.api.security.RolePolicy;
 import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.service.ValidationException;
@@ -55,6 +60,14 @@ public class SecurityResource implements RestResource {
     /** What a new key is for and whom it acts as. */
     public record KeyRequest(String userName, String name) {}
 
+    /** A role's policy as sent to change it; the role is named in the path. */
+    public record PolicyBody(
+            RecordScope scope,
+            Map<String, RecordScope> scopes,
+            Set<FieldClass> hiddenFields,
+            Set<FieldClass> maskedFields,
+            Map<String, Set<Action>> actions) {}
+
     @GET
     @Path("policy")
     public List<RolePolicy> policy() {
@@ -65,7 +78,7 @@ public class SecurityResource implements RestResource {
     @PUT
     @Path("policy/{role}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public RolePolicy changePolicy(@PathParam("role") String role, RolePolicy body, @Context SecurityContext security) {
+    public RolePolicy changePolicy(@PathParam("role") String role, PolicyBody body, @Context SecurityContext security) {
         if (body == null || body.scope() == null) {
             throw new ValidationException("scope", null, "is required");
         }
