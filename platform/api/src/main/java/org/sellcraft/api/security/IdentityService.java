@@ -44,6 +44,13 @@ public interface IdentityService {
      */
     UserAccount createUser(Caller createdBy, NewUser user);
 
+    /**
+     * Gives a user other roles; their sessions end, so the new roles apply from their next sign-in.
+     *
+     * @throws IllegalArgumentException when the user does not exist or a role is unknown
+     */
+    UserAccount changeRoles(Caller changedBy, String userName, java.util.Set<String> roles);
+
     /** Disables a user and revokes their sessions and keys. */
     UserAccount disableUser(Caller changedBy, String userName);
 

@@ -7,6 +7,7 @@ import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -71,6 +72,20 @@ public class UserResource implements RestResource {
         return Response.created(URI.create("v1/users/" + created.userName()))
                 .entity(created)
                 .build();
+    }
+
+    /** The roles a user should hold from now on. */
+    public record RolesBody(Set<String> roles) {}
+
+    @PUT
+    @Path("{userName}/roles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public UserAccount changeRoles(
+            @PathParam("userName") String userName, RolesBody body, @Context SecurityContext security) {
+        if (body == null || body.roles() == null) {
+            throw new ValidationException("roles", null, "is required");
+        }
+        return identities.changeRoles(CallerPrincipal.of(security), userName, body.roles());
     }
 
     @POST

@@ -230,6 +230,10 @@ public class IdentityServiceImpl implements IdentityService {
         if (password == null || password.length < MIN_PASSWORD_LENGTH) {
             throw new IllegalArgumentException("Password must have at least " + MIN_PASSWORD_LENGTH + " characters");
         }
+        checkRoles(roles);
+    }
+
+    private static void checkRoles(Set<String> roles) {
         for (String role : roles) {
             if (!Roles.ALL.contains(role)) {
                 throw new IllegalArgumentException("Unknown role '" + role + "'; roles are " + Roles.ALL);
@@ -238,6 +242,21 @@ public class IdentityServiceImpl implements IdentityService {
         if (roles.isEmpty()) {
             throw new IllegalArgumentException("A user needs at least one role; roles are " + Roles.ALL);
         }
+    }
+
+    @Override
+    public UserAccount changeRoles(Caller changedBy, String userName, Set<String> roles) {
+        checkRoles(roles);
+        Record user =
+                findUser(userName).orElseThrow(() -> new IllegalArgumentException("No user named '" + userName + "'"));
+        Map<String, Object> fields = new LinkedHashMap<>(user.fields());
+        fields.put("roles", String.join(",", new LinkedHashSet<>(roles)));
+        Record changed =
+                new Record(USER_TYPE, user.id(), user.version() + 1, user.createdAt(), clock.instant(), fields);
+        store.write(List.of(new RecordWrite.Put(changed, user.version())));
+        sessions.values().removeIf(session -> session.userId().equals(user.id()));
+        audit.record(changedBy.userName(), "permission-changed", "user/" + userName, "roles now " + roles, null);
+        return toAccount(changed);
     }
 
     @Override

@@ -186,6 +186,25 @@ class IdentityServiceImplTest {
     }
 
     @Test
+    void changingRolesEndsTheSessionsAndIsAudited() {
+        rep("lee", "rep-password-1");
+        Session before = identities.login("lee", "rep-password-1".toCharArray(), "::1");
+
+        UserAccount changed = identities.changeRoles(Caller.system(), "lee", Set.of(Roles.MANAGER));
+
+        assertEquals(Set.of(Roles.MANAGER), changed.roles());
+        assertThrows(AuthenticationException.class, () -> identities.authenticate(before.token()));
+        Caller after = identities.authenticate(
+                identities.login("lee", "rep-password-1".toCharArray(), "::1").token());
+        assertEquals(Set.of(Roles.MANAGER), after.roles());
+        assertEquals(
+                "roles now [manager]",
+                audit.query("system", "permission-changed", null, null, 1)
+                        .get(0)
+                        .detail());
+    }
+
+    @Test
     void signInsFailuresAndKeyUseAreAudited() {
         rep("lee", "rep-password-1");
         identities.login("lee", "rep-password-1".toCharArray(), "192.0.2.7");

@@ -77,6 +77,27 @@ final class UserCommands {
     }
 
     @Service
+    @Command(scope = "sellcraft", name = "user-roles", description = "Give a user other roles; their sessions end")
+    public static class ChangeRoles implements Action {
+
+        @Argument(index = 0, name = "userName", required = true)
+        String userName;
+
+        @Option(name = "--role", aliases = "-r", multiValued = true, required = true, description = "A role to hold")
+        java.util.List<String> roles;
+
+        @Reference
+        IdentityService identities;
+
+        @Override
+        public Object execute() {
+            UserAccount user = identities.changeRoles(Caller.system(), userName, Set.copyOf(roles));
+            System.out.println(user.userName() + " now holds " + user.roles());
+            return null;
+        }
+    }
+
+    @Service
     @Command(scope = "sellcraft", name = "user-disable", description = "Disable a user and end their sessions")
     public static class Disable implements Action {
 
