@@ -14,6 +14,12 @@ public final class Roles {
     public static final String LOGISTICS = "logistics";
     public static final String SUPPLIER = "supplier";
 
+    /**
+     * Not a role anyone is given: every signed-in caller is in it. Declare {@code @RolesAllowed(Roles.SIGNED_IN)} on
+     * operations open to all users and let the access policy decide the rest.
+     */
+    public static final String SIGNED_IN = "signed-in";
+
     /** Every role a signed-in user can hold. */
     public static final List<String> ALL =
             List.of(ADMIN, MANAGER, REP, ANALYST, DEALER, SERVICE_PROVIDER, LOGISTICS, SUPPLIER);

@@ -11,6 +11,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.IdentityService;
+import org.sellcraft.api.security.Roles;
 
 /**
  * Turns a bearer token, or a partner system's API key ({@code X-API-Key}), into the request's caller. A request
@@ -62,7 +63,7 @@ final class BearerAuthFilter implements ContainerRequestFilter {
 
         @Override
         public boolean isUserInRole(String role) {
-            return caller.hasRole(role);
+            return Roles.SIGNED_IN.equals(role) || caller.hasRole(role);
         }
 
         @Override

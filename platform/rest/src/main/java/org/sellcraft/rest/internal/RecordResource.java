@@ -53,16 +53,7 @@ import org.sellcraft.api.service.ValidationException;
 @Produces(MediaType.APPLICATION_JSON)
 // Every signed-in role reaches the records; the access policy under the record service decides what each may see
 // and do, so that the same rules hold for every endpoint, export, import and module.
-@RolesAllowed({
-    Roles.ADMIN,
-    Roles.MANAGER,
-    Roles.REP,
-    Roles.ANALYST,
-    Roles.DEALER,
-    Roles.SERVICE_PROVIDER,
-    Roles.LOGISTICS,
-    Roles.SUPPLIER
-})
+@RolesAllowed(Roles.SIGNED_IN)
 public class RecordResource implements RestResource {
 
     private static final Set<String> PAGING = Set.of("offset", "limit", "sort");
