@@ -146,6 +146,17 @@ class RecordApiIT {
         }) {
             assertTrue(document.get("paths").has("/api/v1/" + collection), collection);
         }
+        JsonNode paths = document.get("paths");
+        assertEquals(
+                "[\"anyone\"]",
+                paths.get("/api/v1/auth/login").get("post").get("x-roles").toString());
+        assertEquals(
+                "[\"admin\"]",
+                paths.get("/api/v1/security/keys").get("post").get("x-roles").toString());
+        assertTrue(
+                paths.get("/api/v1/imports").has("post"),
+                paths.get("/api/v1/imports").toString());
+        assertTrue(paths.has("/api/v1/imports/{id}/rejections"));
     }
 
     private static void assertProblem(ApiClient.Reply reply, int status, String kind) {

@@ -1,24 +1,35 @@
 package org.sellcraft.rest.internal;
 
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
+import javax.ws.rs.HttpMethod;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.sellcraft.api.record.FieldDef;
 import org.sellcraft.api.record.RecordType;
 import org.sellcraft.api.record.RecordTypeRegistry;
 import org.sellcraft.api.rest.RestResource;
 
 /**
- * The OpenAPI 3.1 document of the record API, written from the registered record types, so that it always
- * describes exactly the collections and fields this installation serves.
+ * The OpenAPI 3.1 document of the API, written from the registered record types and the JAX-RS annotations of the
+ * registered resources, so that it always describes exactly the collections, fields and operations this
+ * installation serves, modules included.
  */
 @Component(service = RestResource.class)
 @Path("v1/openapi.json")
@@ -28,10 +39,20 @@ public class OpenApiResource implements RestResource {
     private static final Map<String, Object> PROBLEM_REF = Map.of("$ref", "#/components/schemas/Problem");
 
     private final RecordTypeRegistry types;
+    private final Set<RestResource> resources = ConcurrentHashMap.newKeySet();
 
     @Activate
     public OpenApiResource(@Reference RecordTypeRegistry types) {
         this.types = types;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addResource(RestResource resource) {
+        resources.add(resource);
+    }
+
+    void removeResource(RestResource resource) {
+        resources.remove(resource);
     }
 
     @GET
@@ -47,7 +68,7 @@ public class OpenApiResource implements RestResource {
                     paths.put("/api/v1/" + type.collection(), collectionPath(type));
                     paths.put("/api/v1/" + type.collection() + "/{id}", itemPath(type));
                 });
-        paths.put("/api/v1/auth/login", Map.of("post", operation("Sign in and get a bearer token", "auth")));
+        resources.forEach(resource -> describeOperations(resource.getClass(), paths));
 
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("openapi", "3.1.0");
@@ -62,6 +83,58 @@ public class OpenApiResource implements RestResource {
                         Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
         document.put("security", List.of(Map.of("bearer", List.of())));
         return document;
+    }
+
+    /**
+     * Adds the operations of a resource class, read from its JAX-RS annotations, so that every installed module's
+     * endpoints are listed with who may call them. The generic record paths are described per type above.
+     */
+    private static void describeOperations(Class<?> resource, Map<String, Object> paths) {
+        Path classPath = resource.getAnnotation(Path.class);
+        if (classPath == null || resource == RecordResource.class) {
+            return;
+        }
+        for (Method method : resource.getMethods()) {
+            String verb = httpMethod(method);
+            if (verb == null) {
+                continue;
+            }
+            Path methodPath = method.getAnnotation(Path.class);
+            String path = "/api/" + classPath.value() + (methodPath == null ? "" : "/" + methodPath.value());
+            String tag = classPath.value().replaceFirst("^v1/", "").split("/")[0];
+            Map<String, Object> operation = operation(summary(method), tag);
+            operation.put("x-roles", roles(method));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> operations =
+                    (Map<String, Object>) paths.computeIfAbsent(path.replace("//", "/"), p -> new TreeMap<>());
+            operations.put(verb, operation);
+        }
+    }
+
+    private static String httpMethod(Method method) {
+        for (Annotation annotation : method.getAnnotations()) {
+            HttpMethod http = annotation.annotationType().getAnnotation(HttpMethod.class);
+            if (http != null) {
+                return http.value().toLowerCase(Locale.ROOT);
+            }
+        }
+        return null;
+    }
+
+    /** Turns a method name such as {@code createKey} into {@code create key}. */
+    private static String summary(Method method) {
+        return method.getName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> roles(Method method) {
+        if (method.isAnnotationPresent(PermitAll.class)
+                || method.getDeclaringClass().isAnnotationPresent(PermitAll.class)) {
+            return List.of("anyone");
+        }
+        RolesAllowed allowed = method.isAnnotationPresent(RolesAllowed.class)
+                ? method.getAnnotation(RolesAllowed.class)
+                : method.getDeclaringClass().getAnnotation(RolesAllowed.class);
+        return allowed == null ? List.of() : List.of(allowed.value());
     }
 
     private static Map<String, Object> collectionPath(RecordType type) {
