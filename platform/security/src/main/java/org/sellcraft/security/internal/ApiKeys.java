@@ -30,7 +30,7 @@ import org.sellcraft.api.store.RecordWrite;
  */
 final class ApiKeys {
 
-    static final String TYPE = "security.apikey";
+    static final String TYPE = "security-apikey";
 
     private static final String PREFIX = "sck_";
     private static final String INVALID = "The API key is not valid";

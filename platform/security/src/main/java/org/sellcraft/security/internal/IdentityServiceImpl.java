@@ -49,7 +49,7 @@ public class IdentityServiceImpl implements IdentityService {
     private static final Logger LOG = LoggerFactory.getLogger(IdentityServiceImpl.class);
 
     /** Users live in the store under a type that no REST collection serves. */
-    static final String USER_TYPE = "security.user";
+    static final String USER_TYPE = "security-user";
 
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD_VARIABLE = "SELLCRAFT_ADMIN_PASSWORD";

@@ -21,7 +21,7 @@ import org.sellcraft.api.security.RolePolicy;
  */
 final class PolicyRecords {
 
-    static final String TYPE = "security.policy";
+    static final String TYPE = "security-policy";
 
     private PolicyRecords() {}
 

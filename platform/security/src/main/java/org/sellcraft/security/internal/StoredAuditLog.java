@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 @Component(service = AuditLog.class)
 public class StoredAuditLog implements AuditLog, AutoCloseable {
 
-    static final String TYPE = "security.audit";
+    static final String TYPE = "security-audit";
 
     private static final Logger LOG = LoggerFactory.getLogger(StoredAuditLog.class);
     private static final long FLUSH_MILLIS = 100;
