@@ -27,8 +27,11 @@ public interface ImportService {
     /** Returns the rejection report of a job (CSV: line, column, value, reason), if it has one. */
     Optional<Path> rejectionReport(String jobId);
 
-    /** Returns the built-in mappings. */
-    List<ImportMapping> builtInMappings();
+    /**
+     * Returns the mappings a request can name: the built-in ones and those that installed modules publish as
+     * {@link ImportMapping} services.
+     */
+    List<ImportMapping> mappings();
 
     /**
      * Reads a user-supplied mapping from JSON.

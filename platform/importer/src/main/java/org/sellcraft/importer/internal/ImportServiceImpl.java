@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
@@ -78,6 +81,9 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
     private final int retainedJobs;
     private final MappingReader mappings;
     private final List<ImportMapping> builtIn;
+    /** Mappings that modules publish for the files of their domain; they come and go with the modules. */
+    private final List<ImportMapping> contributed = new CopyOnWriteArrayList<>();
+
     private final Map<String, JobState> jobs = new LinkedHashMap<>();
     private static final Logger LOG = LoggerFactory.getLogger(ImportServiceImpl.class);
     private static final long STOP_WAIT_SECONDS = 30;
@@ -139,6 +145,20 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
         }
     }
 
+    @Reference(
+            name = "mappings",
+            service = ImportMapping.class,
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC)
+    void addMapping(ImportMapping mapping) {
+        contributed.add(mapping);
+        LOG.debug("Import mapping '{}' is available", mapping.name());
+    }
+
+    void removeMapping(ImportMapping mapping) {
+        contributed.remove(mapping);
+    }
+
     /** Stops the running job after its current row, ends the waiting ones, and waits for the last batch to land. */
     @Deactivate
     @Override
@@ -172,11 +192,14 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
         if (request.mapping() != null) {
             return request.mapping();
         }
-        return builtIn.stream()
+        List<ImportMapping> available = mappings();
+        return available.stream()
                 .filter(m -> m.name().equals(request.mappingName()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown mapping '" + request.mappingName()
-                        + "'; the built-in ones are " + MappingPlan.quoted(BUILT_IN)));
+                        + "'; the available ones are "
+                        + MappingPlan.quoted(
+                                available.stream().map(ImportMapping::name).toList())));
     }
 
     private static void checkReadable(ImportRequest request) {
@@ -237,8 +260,10 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
     }
 
     @Override
-    public List<ImportMapping> builtInMappings() {
-        return builtIn;
+    public List<ImportMapping> mappings() {
+        List<ImportMapping> available = new ArrayList<>(builtIn);
+        available.addAll(contributed);
+        return available;
     }
 
     @Override

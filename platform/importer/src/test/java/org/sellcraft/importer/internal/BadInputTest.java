@@ -263,7 +263,7 @@ class BadInputTest {
                 IllegalArgumentException.class, () -> run(dir.resolve("nope.csv"), "maven-crm-accounts", false, null));
 
         assertEquals(
-                "Unknown mapping 'crm'; the built-in ones are 'maven-crm-accounts', 'maven-crm-products', "
+                "Unknown mapping 'crm'; the available ones are 'maven-crm-accounts', 'maven-crm-products', "
                         + "'maven-crm-teams', 'maven-crm-pipeline', 'uci-online-retail'",
                 mapping.getMessage());
         assertEquals("Unknown charset 'klingon'", charset.getMessage());

@@ -2,6 +2,7 @@ package org.sellcraft.importer.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sellcraft.importer.internal.ImportFixture.dataset;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sellcraft.api.importing.ImportJob;
+import org.sellcraft.api.importing.ImportMapping;
 import org.sellcraft.api.importing.ImportRequest;
 import org.sellcraft.api.importing.Rejection;
 import org.sellcraft.api.security.Caller;
@@ -54,6 +56,29 @@ class JobBehaviourTest {
             assertEquals(expected, heard.get(i)[0]);
             assertEquals(expected, heard.get(i)[1], "the rows the listener hears of are stored");
         }
+    }
+
+    @Test
+    void aMappingAModulePublishesCanBeNamedUntilTheModuleLeaves() throws IOException {
+        fixture = new ImportFixture(dir);
+        ImportMapping stores =
+                fixture.importer.parseMapping("{\"name\": \"shop-list\", \"recordType\": \"store\", \"fields\": ["
+                        + "{\"field\": \"code\", \"column\": \"Shop\", \"required\": true},"
+                        + "{\"field\": \"name\", \"column\": \"Shop\"}]}");
+        Path file = Files.writeString(dir.resolve("shops.csv"), "Shop\nNorth\nSouth\n");
+
+        fixture.importer.addMapping(stores);
+        ImportJob job = fixture.run(file, "shop-list");
+
+        assertEquals(ImportJob.State.DONE, job.state(), job.error());
+        assertEquals(2, job.inserted());
+        assertTrue(fixture.importer.mappings().contains(stores));
+
+        fixture.importer.removeMapping(stores);
+        IllegalArgumentException gone =
+                assertThrows(IllegalArgumentException.class, () -> fixture.run(file, "shop-list"));
+        assertTrue(
+                gone.getMessage().startsWith("Unknown mapping 'shop-list'; the available ones are"), gone.getMessage());
     }
 
     @Test
@@ -136,6 +161,10 @@ class JobBehaviourTest {
                 fixture.importer.start(Caller.system(), ImportRequest.of(retail, "uci-online-retail"), null);
         ImportJob waiting =
                 fixture.importer.start(Caller.system(), ImportRequest.of(retail, "uci-online-retail"), null);
+        // Shut down only once the first job reads rows, or it would end as one that never began.
+        while (fixture.importer.job(running.id()).orElseThrow().rowsRead() == 0) {
+            Thread.onSpinWait();
+        }
 
         fixture.importer.close();
 

@@ -41,7 +41,7 @@ class MappingReaderTest {
 
     @Test
     void builtInMappingsAreAllValid() {
-        List<ImportMapping> builtIn = fixture.importer.builtInMappings();
+        List<ImportMapping> builtIn = fixture.importer.mappings();
 
         assertEquals(
                 List.of(

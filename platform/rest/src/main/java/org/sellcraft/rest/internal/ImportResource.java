@@ -92,7 +92,7 @@ public class ImportResource implements RestResource {
     @GET
     @Path("mappings")
     public List<ImportMapping> mappings() {
-        return imports.builtInMappings();
+        return imports.mappings();
     }
 
     @GET

@@ -50,7 +50,7 @@ public class ImportCommand implements Action {
                 mappingFile == null ? null : imports.parseMapping(Files.readString(Paths.get(mappingFile)));
         if (mapping == null && mappingName == null) {
             System.err.println("Name a mapping with --mapping or --mapping-file. Built-in mappings:");
-            imports.builtInMappings().forEach(m -> System.err.println("  " + m.name() + "  " + m.description()));
+            imports.mappings().forEach(m -> System.err.println("  " + m.name() + "  " + m.description()));
             return null;
         }
 
