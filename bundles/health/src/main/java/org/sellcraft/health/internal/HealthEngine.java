@@ -68,6 +68,7 @@ final class HealthEngine {
     private ZoneId zone;
     private long latestOrderDay = Long.MIN_VALUE;
     private boolean asOfMoved;
+    private boolean immediateAlerts = true;
 
     HealthEngine(RecordService records, HealthSettings settings, Clock clock, Consumer<HealthAlert> alertSink) {
         this.records = records;
@@ -75,6 +76,14 @@ final class HealthEngine {
         this.alertSink = alertSink;
         this.factors = List.copyOf(builtIn);
         apply(settings);
+    }
+
+    /**
+     * Whether a crossing raises its alert at once (single changes) or only when the engine settles (bursts such as
+     * an import, whose intermediate states are not worth an alert).
+     */
+    void immediateAlerts(boolean immediate) {
+        this.immediateAlerts = immediate;
     }
 
     // ---- settings and factors
@@ -363,9 +372,13 @@ final class HealthEngine {
         LocalDate day = asOf != null ? asOf : currentAsOf();
         HealthScore score = scorer.score(state, new HealthContext(day, settings), factors);
         state.current(score);
-        if (score == null) {
-            return;
+        if (score != null && immediateAlerts) {
+            alertOnCrossing(state, score);
         }
+    }
+
+    /** Raises an alert when the customer left healthy or watch for a band that needs action since it settled. */
+    private void alertOnCrossing(CustomerState state, HealthScore score) {
         HealthBand settled = state.settledBand;
         if (settled != null && !settled.needsAction() && score.band().needsAction()) {
             raiseAlert(state, score, settled);
@@ -409,14 +422,16 @@ final class HealthEngine {
     // ---- settling: what is remembered across restarts
 
     /**
-     * Takes the current bands as the ones alerts compare with from now on, records scores that moved noticeably,
-     * and returns the snapshot rows that changed since the last call.
+     * Raises the alerts of crossings that waited for a burst to end, takes the current bands as the ones alerts
+     * compare with from now on, records scores that moved noticeably, and returns the snapshot rows that changed
+     * since the last call. A customer met for the first time gets a settled band without an alert.
      */
     List<Map<String, Object>> settle() {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (CustomerState state : customers.values()) {
             HealthScore score = state.current();
             if (score != null) {
+                alertOnCrossing(state, score);
                 state.settledBand = score.band();
                 record(state, score);
             }
@@ -442,6 +457,16 @@ final class HealthEngine {
         }
         state.lastRecorded = point;
         state.dirty = true;
+    }
+
+    /** Marks customers whose snapshots could not be written, so that the next settling writes them again. */
+    void unsaved(List<Map<String, Object>> rows) {
+        for (Map<String, Object> row : rows) {
+            CustomerState state = customers.get((String) row.get("accountId"));
+            if (state != null) {
+                state.dirty = true;
+            }
+        }
     }
 
     // ---- reading
@@ -495,6 +520,17 @@ final class HealthEngine {
         }
         alerts.sort(Comparator.comparing(HealthAlert::raisedAt).reversed().thenComparing(HealthAlert::accountId));
         return alerts;
+    }
+
+    Optional<HealthAlert> alert(String customer) {
+        return find(customer).flatMap(state -> {
+            HealthAlert alert = state.alert();
+            HealthScore score = state.current();
+            return Optional.ofNullable(
+                    alert == null
+                            ? null
+                            : withOpen(alert, score != null && score.band().needsAction()));
+        });
     }
 
     Optional<HealthAlert> recordView(String customer, String userName) {

@@ -80,10 +80,7 @@ public class HealthResource implements RestResource {
         }
         Map<String, Object> json = HealthJson.score(score);
         health.history(score.accountId()).ifPresent(history -> json.put("history", HealthJson.history(history)));
-        health.alerts(false).stream()
-                .filter(alert -> alert.accountId().equals(score.accountId()))
-                .findFirst()
-                .ifPresent(alert -> json.put("alert", HealthJson.alert(alert)));
+        health.alert(score.accountId()).ifPresent(alert -> json.put("alert", HealthJson.alert(alert)));
         return json;
     }
 

@@ -69,7 +69,9 @@ public class HealthServiceImpl implements HealthService, EventHandler {
     /** How often the worker checks whether it can settle and write snapshots. */
     private static final long SETTLE_EVERY_MS = 2000;
     /** Changes must have stopped this long before bands settle: an import sends them in bursts. */
-    private static final long QUIET_MS = 1500;
+    private static final long QUIET_MS = 5000;
+    /** More changes than this in one pass of the worker make a burst: alerts wait until it has settled. */
+    private static final int BURST = 20;
     /** Snapshot rows per durable write. */
     private static final int WRITE_BATCH = 1000;
 
@@ -86,6 +88,7 @@ public class HealthServiceImpl implements HealthService, EventHandler {
     private final AtomicBoolean drainQueued = new AtomicBoolean();
     private final AtomicBoolean recomputeQueued = new AtomicBoolean();
     private volatile long lastChangeNanos = System.nanoTime();
+    private boolean burst;
 
     @Activate
     public HealthServiceImpl(
@@ -175,7 +178,13 @@ public class HealthServiceImpl implements HealthService, EventHandler {
 
     private void drain() {
         drainQueued.set(false);
+        int drained = 0;
         for (Change change = pending.poll(); change != null; change = pending.poll()) {
+            if (++drained > BURST && !burst) {
+                burst = true;
+                engine.immediateAlerts(false);
+                LOG.debug("A burst of record changes: customer health alerts wait until it has settled");
+            }
             try {
                 apply(change);
             } catch (RuntimeException e) {
@@ -213,6 +222,8 @@ public class HealthServiceImpl implements HealthService, EventHandler {
                 pending.isEmpty() && System.nanoTime() - lastChangeNanos > TimeUnit.MILLISECONDS.toNanos(QUIET_MS);
         if (quiet && engine.ready()) {
             write(engine.settle());
+            burst = false;
+            engine.immediateAlerts(true);
         }
     }
 
@@ -298,6 +309,11 @@ public class HealthServiceImpl implements HealthService, EventHandler {
     @Override
     public List<HealthAlert> alerts(boolean openOnly) {
         return engine.alerts(openOnly);
+    }
+
+    @Override
+    public Optional<HealthAlert> alert(String customer) {
+        return engine.alert(customer);
     }
 
     @Override

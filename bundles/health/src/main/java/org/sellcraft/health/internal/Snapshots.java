@@ -22,7 +22,7 @@ import org.sellcraft.api.record.RecordType;
 import org.sellcraft.api.sales.SalesTypes;
 
 /**
- * What the engine keeps across restarts and reinstalls, one {@code health.snapshot} record per customer: the
+ * What the engine keeps across restarts and reinstalls, one {@code health-snapshot} record per customer: the
  * settled score and band that alerts compare with, the last alert with who first looked at it, and the recorded
  * history. Scores themselves are recomputed from orders at every start.
  *
@@ -31,7 +31,8 @@ import org.sellcraft.api.sales.SalesTypes;
  */
 final class Snapshots {
 
-    static final String TYPE_NAME = "health.snapshot";
+    /** Event topics carry the type's name, and Event Admin accepts only letters, digits, {@code -} and {@code _}. */
+    static final String TYPE_NAME = "health-snapshot";
 
     static final RecordType TYPE = new RecordType(
             TYPE_NAME,

@@ -56,6 +56,14 @@ public interface HealthService {
     List<HealthAlert> alerts(boolean openOnly);
 
     /**
+     * Returns the last alert raised for a customer.
+     *
+     * @param customer the account id or code
+     * @return the alert, or empty when none was raised
+     */
+    Optional<HealthAlert> alert(String customer);
+
+    /**
      * Notes that a person opened a customer's health. The first look after an alert is recorded with its time and
      * the person's name, so that the response time to alerts can be measured; later looks change nothing.
      *
