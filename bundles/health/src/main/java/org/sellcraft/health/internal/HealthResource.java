@@ -216,6 +216,26 @@ public class HealthResource implements RestResource {
         return Response.accepted(HealthJson.config(changed, health.factors())).build();
     }
 
+    /** The engine's measurements: customers held, live update times, the last full recomputation. */
+    @GET
+    @Path("stats")
+    @RolesAllowed({Roles.ADMIN, Roles.ANALYST})
+    public Map<String, Object> stats() {
+        HealthService.EngineStats stats = health.stats();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("customers", stats.customers());
+        json.put("orderUpdates", stats.orderUpdates());
+        json.put("updateMedianMicros", stats.updateMedianMicros());
+        json.put("updateP99Micros", stats.updateP99Micros());
+        HealthService.Recomputation last = stats.lastRecomputation();
+        json.put(
+                "lastRecomputation",
+                last == null
+                        ? null
+                        : Map.of("customers", last.customers(), "orders", last.orders(), "millis", last.millis()));
+        return json;
+    }
+
     /** Scores every customer again; {@code ?rebuild=true} reads every order from the store first. */
     @POST
     @Path("recompute")

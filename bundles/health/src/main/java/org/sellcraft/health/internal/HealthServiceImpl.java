@@ -76,6 +76,8 @@ public class HealthServiceImpl implements HealthService, EventHandler {
     private static final int WRITE_BATCH = 1000;
 
     private static final long STOP_WAIT_SECONDS = 30;
+    /** Order changes whose timings the percentiles are taken over. */
+    private static final int TIMED_UPDATES = 10_000;
 
     private final RecordService records;
     private final EventAdmin events;
@@ -89,6 +91,8 @@ public class HealthServiceImpl implements HealthService, EventHandler {
     private final AtomicBoolean recomputeQueued = new AtomicBoolean();
     private volatile long lastChangeNanos = System.nanoTime();
     private boolean burst;
+    private final UpdateTimings orderUpdates = new UpdateTimings(TIMED_UPDATES);
+    private volatile Recomputation lastRecomputation;
 
     @Activate
     public HealthServiceImpl(
@@ -104,6 +108,7 @@ public class HealthServiceImpl implements HealthService, EventHandler {
 
         worker.execute(() -> {
             Recomputation built = engine.rebuild(true);
+            lastRecomputation = built;
             LOG.info(
                     "Customer health ready: {} customers scored from {} orders in {} ms",
                     built.customers(),
@@ -197,11 +202,13 @@ public class HealthServiceImpl implements HealthService, EventHandler {
     private void apply(Change change) {
         switch (change.type()) {
             case "order" -> {
+                long started = System.nanoTime();
                 if (change.deleted()) {
                     engine.orderRemoved(change.id());
                 } else {
                     engine.orderChanged(change.id());
                 }
+                orderUpdates.add(System.nanoTime() - started);
             }
             case "account" -> engine.accountChanged(change.id());
             case "activity" -> {
@@ -233,8 +240,9 @@ public class HealthServiceImpl implements HealthService, EventHandler {
             try {
                 records.upsert(Caller.system(), Snapshots.TYPE_NAME, batch);
             } catch (RuntimeException e) {
+                engine.unsaved(batch);
                 LOG.warn(
-                        "Could not store {} customer health snapshots; they are written again at the next change",
+                        "Could not store {} customer health snapshots; they are written again at the next settling",
                         batch.size(),
                         e);
             }
@@ -327,10 +335,23 @@ public class HealthServiceImpl implements HealthService, EventHandler {
     }
 
     @Override
+    public EngineStats stats() {
+        UpdateTimings.Summary updates = orderUpdates.summary();
+        return new EngineStats(
+                engine.customerCount(),
+                updates.count(),
+                updates.medianMicros(),
+                updates.p99Micros(),
+                lastRecomputation);
+    }
+
+    @Override
     public Recomputation recompute(boolean rebuild) {
         try {
-            return worker.submit(() -> rebuild ? engine.rebuild(false) : engine.rescoreAll())
+            Recomputation done = worker.submit(() -> rebuild ? engine.rebuild(false) : engine.rescoreAll())
                     .get(STOP_WAIT_SECONDS * 10, TimeUnit.SECONDS);
+            lastRecomputation = done;
+            return done;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while recomputing customer health", e);

@@ -87,6 +87,9 @@ public interface HealthService {
      */
     Recomputation recompute(boolean rebuild);
 
+    /** Returns how the engine is doing: customers held, how fast live updates are, the last full recomputation. */
+    EngineStats stats();
+
     /** Returns the configuration in force. */
     HealthSettings settings();
 
@@ -101,6 +104,22 @@ public interface HealthService {
      * @param millis how long it took
      */
     record Recomputation(int customers, int orders, double millis) {}
+
+    /**
+     * The engine's own measurements.
+     *
+     * @param customers customers with a score
+     * @param orderUpdates order changes folded in live since the engine started
+     * @param updateMedianMicros the median time of one of the latest order changes, in microseconds
+     * @param updateP99Micros the 99th percentile of the same, in microseconds
+     * @param lastRecomputation the latest full recomputation, or {@code null} before the first one ended
+     */
+    record EngineStats(
+            int customers,
+            long orderUpdates,
+            double updateMedianMicros,
+            double updateP99Micros,
+            Recomputation lastRecomputation) {}
 
     /**
      * A factor in use.
