@@ -57,10 +57,9 @@ public class AutomationComponent extends AutomationServiceImpl implements EventH
             @Reference RecordService records, @Reference RecordTypeRegistry types, BundleContext context) {
         super(records, types, Clock.systemUTC());
         this.records = records;
-        this.typeRegistrations = List.of(
-                context.registerService(RecordType.class, RuleRecords.RULE_TYPE, null),
-                context.registerService(RecordType.class, RuleRecords.EVALUATION_TYPE, null),
-                context.registerService(RecordType.class, RuleRecords.RUN_TYPE, null));
+        this.typeRegistrations = recordTypes().stream()
+                .map(type -> context.registerService(RecordType.class, type, null))
+                .toList();
         events.execute(this::loadOnce);
         timer.scheduleWithFixedDelay(this::runDuePeriods, 1, 60, TimeUnit.MINUTES);
     }

@@ -90,6 +90,11 @@ public class AutomationServiceImpl implements AutomationService {
         this.clock = clock;
     }
 
+    /** The record types the engine keeps rules, evaluations and scheduled runs in. */
+    public static List<RecordType> recordTypes() {
+        return List.of(RuleRecords.RULE_TYPE, RuleRecords.EVALUATION_TYPE, RuleRecords.RUN_TYPE);
+    }
+
     /** Reads the saved rules; a stored rule whose condition no longer parses is kept but not run. */
     public void load() {
         Map<String, List<Rule>> loaded = new HashMap<>();
