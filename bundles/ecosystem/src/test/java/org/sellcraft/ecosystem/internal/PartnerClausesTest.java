@@ -334,4 +334,70 @@ class PartnerClausesTest {
                 .get(supplier, EcosystemTypes.DELIVERY, seen.get(0).id())
                 .get("unitCost"));
     }
+
+    @Test
+    @Order(6)
+    void eachPartySeesItsJointProjectsWholeAndOnlyItsOwnActivityIndex() {
+        String aurobindo = partnerId("Aurobindo Pharma Limited");
+        String orgenics = partnerId("Orgenics, Ltd");
+        String cipla = partnerId("Cipla, Goa, India");
+        eco.records.create(
+                Caller.system(),
+                EcosystemTypes.JOINT_PROJECT,
+                Map.of(
+                        "code",
+                        "arv-west-africa",
+                        "name",
+                        "ARV supply, West Africa",
+                        "partnerId",
+                        aurobindo,
+                        "parties",
+                        List.of(
+                                Map.of("party", aurobindo, "contribution", 600, "weight", 1, "role", "lead"),
+                                Map.of("party", orgenics, "contribution", 400, "weight", 1.5, "role", "supply"))));
+        eco.records.create(
+                Caller.system(),
+                EcosystemTypes.JOINT_PROJECT,
+                Map.of(
+                        "code",
+                        "test-kits",
+                        "name",
+                        "Test kits",
+                        "partnerId",
+                        cipla,
+                        "parties",
+                        List.of(Map.of("party", cipla, "contribution", 100, "weight", 1, "role", "lead"))));
+        Caller orgenicsUser = new Caller("u-r", "orgenics", Set.of(Roles.SUPPLIER), orgenics, null, Set.of());
+        Dashboard dashboard = new Dashboard(eco.records);
+
+        List<Map<String, Object>> projects = dashboard.projects(orgenicsUser);
+
+        assertEquals(
+                List.of("arv-west-africa"),
+                projects.stream().map(p -> p.get("code")).toList());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> parties =
+                (List<Map<String, Object>>) projects.get(0).get("parties");
+        assertEquals(
+                List.of(aurobindo, orgenics),
+                parties.stream().map(p -> p.get("party")).toList());
+        assertEquals(new java.math.BigDecimal("50.0"), parties.get(0).get("sharePct"));
+        assertEquals(new java.math.BigDecimal("50.0"), parties.get(1).get("sharePct"));
+        assertEquals(2, dashboard.projects(ADMIN).size());
+
+        long onTime = PartnerData.rows(PartnerData.SCMS).stream()
+                .filter(r -> r.get("Vendor").equals("Orgenics, Ltd"))
+                .filter(r -> !LocalDate.parse(r.get("Delivered to Client Date"), SCMS_DATE)
+                        .isAfter(LocalDate.parse(r.get("Scheduled Delivery Date"), SCMS_DATE)))
+                .count();
+        Map<String, Object> own = dashboard.activity(orgenicsUser, null, 50).get(0);
+        assertEquals(orgenics, own.get("partnerId"));
+        assertEquals(onTime, own.get("deliveriesOnTime"));
+        assertEquals(1L, own.get("jointProjects"));
+        assertEquals(onTime + 1, own.get("index"));
+        assertEquals(1, dashboard.activity(orgenicsUser, null, 50).size());
+        RecordNotFoundException other =
+                assertThrows(RecordNotFoundException.class, () -> dashboard.activity(orgenicsUser, cipla, 50));
+        assertTrue(other.getMessage().contains(cipla), other.getMessage());
+    }
 }
