@@ -104,6 +104,15 @@ final class SellcraftProcess implements AutoCloseable {
                 "The API did not answer within " + patience.toSeconds() + " s; see " + home.resolve("data/log"));
     }
 
+    /** Returns the process id of the platform's Java virtual machine, a child of the start script. */
+    long javaPid() {
+        return process.descendants()
+                .filter(handle -> handle.info().command().orElse("").endsWith("java"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("The platform's Java process is not running"))
+                .pid();
+    }
+
     /** Stops the platform cleanly: the start script does not exec Java, so its children get the signal. */
     void stop() throws InterruptedException {
         if (process == null) {

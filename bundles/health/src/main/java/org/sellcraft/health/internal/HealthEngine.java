@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.sellcraft.api.health.CustomerHistory;
 import org.sellcraft.api.health.HealthAlert;
 import org.sellcraft.api.health.HealthBand;
@@ -358,10 +359,17 @@ final class HealthEngine {
         long start = System.nanoTime();
         asOf = currentAsOf();
         asOfMoved = false;
+        // Customers are scored independently of one another, so a full recomputation uses every core; the
+        // results are then taken in on this thread, the only one that changes the engine's state.
+        List<CustomerState> all = new ArrayList<>(customers.values());
+        HealthContext context = new HealthContext(asOf != null ? asOf : currentAsOf(), settings);
+        HealthScore[] scores = new HealthScore[all.size()];
+        IntStream.range(0, all.size()).parallel().forEach(i -> scores[i] = scorer.score(all.get(i), context, factors));
+
         int scored = 0;
-        for (CustomerState state : customers.values()) {
-            rescore(state);
-            if (state.current() != null) {
+        for (int i = 0; i < scores.length; i++) {
+            takeIn(all.get(i), scores[i]);
+            if (scores[i] != null) {
                 scored++;
             }
         }
@@ -370,7 +378,10 @@ final class HealthEngine {
 
     private void rescore(CustomerState state) {
         LocalDate day = asOf != null ? asOf : currentAsOf();
-        HealthScore score = scorer.score(state, new HealthContext(day, settings), factors);
+        takeIn(state, scorer.score(state, new HealthContext(day, settings), factors));
+    }
+
+    private void takeIn(CustomerState state, HealthScore score) {
         state.current(score);
         if (score != null && immediateAlerts) {
             alertOnCrossing(state, score);

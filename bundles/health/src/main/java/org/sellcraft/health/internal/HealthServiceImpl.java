@@ -77,7 +77,7 @@ public class HealthServiceImpl implements HealthService, EventHandler {
 
     private static final long STOP_WAIT_SECONDS = 30;
     /** Order changes whose timings the percentiles are taken over. */
-    private static final int TIMED_UPDATES = 10_000;
+    private static final int TIMED_UPDATES = 1000;
 
     private final RecordService records;
     private final EventAdmin events;
