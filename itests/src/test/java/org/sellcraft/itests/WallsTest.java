@@ -37,6 +37,8 @@ class WallsTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(
                         "org.sellcraft.health",
+                        "org.sellcraft.automation",
+                        "org.sellcraft.ecosystem",
                         "org.sellcraft.web",
                         "org.sellcraft.api",
                         "org.sellcraft.core",
