@@ -1,0 +1,372 @@
+package org.sellcraft.ai.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.sellcraft.api.ai.Fact;
+import org.sellcraft.api.ai.ModelReply;
+import org.sellcraft.api.record.Record;
+import org.sellcraft.api.sales.SalesTypes;
+import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.security.Roles;
+import org.sellcraft.api.service.RecordNotFoundException;
+import org.sellcraft.api.service.RecordQuery;
+import org.sellcraft.api.service.ValidationException;
+
+/**
+ * The built-in cards on the full UCI retail file, imported by the platform's importer into a real store with the real
+ * access policy and customer health, checked against figures computed independently from the raw CSV.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AiTasksRetailTest {
+
+    /** A steady customer with seven purchase days; in these tests the rep Anna sells to it. */
+    private static final String STEADY = "12347";
+    /** A customer Anna has never sold to. */
+    private static final String OTHERS = "12346";
+
+    private RetailWorld world;
+    private RawRetail raw;
+    private AiTasks tasks;
+    private Caller admin;
+    private Caller anna;
+    private Caller ben;
+
+    @BeforeAll
+    void buildOnTheRetailFile() throws Exception {
+        world = RetailWorld.get();
+        raw = RawRetail.read();
+        tasks = new AiTasks(world.records, () -> world.health, Clock.systemUTC());
+        tasks.configure(
+                "grounded",
+                ZoneId.of("UTC"),
+                AiTasks.split("POST, DOT, M, C2, D, S, B, BANK CHARGES, AMAZONFEE, CRUK, gift_0001_*"));
+        tasks.addProvider(new GroundedProvider());
+
+        admin = new Caller("u-admin", "admin", Set.of(Roles.ADMIN));
+        String annaId = person("anna", "Anna Li");
+        String benId = person("ben", "Ben Wang");
+        anna = new Caller("u-anna", "anna", Set.of(Roles.REP), null, annaId, Set.of());
+        ben = new Caller("u-ben", "ben", Set.of(Roles.REP), null, benId, Set.of());
+        Record steady = account(STEADY);
+        for (Record order : world.records
+                .list(
+                        Caller.system(),
+                        new RecordQuery(
+                                SalesTypes.ORDER,
+                                List.of(new RecordQuery.Filter("accountId", RecordQuery.Operator.EQUALS, steady.id())),
+                                null,
+                                false,
+                                0,
+                                RecordQuery.MAX_LIMIT))
+                .items()) {
+            world.records.update(
+                    Caller.system(), SalesTypes.ORDER, order.id(), order.version(), Map.of("ownerId", annaId));
+        }
+    }
+
+    private String person(String code, String name) {
+        return world.records
+                .create(Caller.system(), SalesTypes.REP, Map.of("code", code, "name", name))
+                .id();
+    }
+
+    private Record account(String code) {
+        return world.records
+                .list(
+                        Caller.system(),
+                        new RecordQuery(
+                                SalesTypes.ACCOUNT,
+                                List.of(new RecordQuery.Filter("code", RecordQuery.Operator.EQUALS, code)),
+                                null,
+                                false,
+                                0,
+                                1))
+                .items()
+                .get(0);
+    }
+
+    private static Map<String, String> facts(Record run, String subject) {
+        Map<String, String> facts = new LinkedHashMap<>();
+        Runs.facts(run).stream()
+                .filter(fact -> Objects.equals(subject, fact.subject()))
+                .forEach(fact -> facts.put(fact.key(), fact.value()));
+        return facts;
+    }
+
+    private static ModelReply output(Record run) {
+        return Runs.reply(run, "output", "grounded-templates");
+    }
+
+    @Test
+    @Order(1)
+    void renewalTalkTracksNameTheLastThreePurchaseCyclesOfARealCustomer() {
+        List<Integer> intervals = raw.intervals(STEADY);
+        List<Integer> lastThree = intervals.subList(intervals.size() - 3, intervals.size());
+        assertEquals(List.of(54, 90, 37), lastThree, "the raw file's last three cycles of " + STEADY);
+
+        Record run = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", null, "rep");
+
+        Map<String, String> facts = facts(run, STEADY);
+        assertEquals("3", facts.get("cycles"));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(String.valueOf(lastThree.get(i)), facts.get("cycle." + (i + 1) + ".days"));
+        }
+        assertEquals("2011-12-07", facts.get("lastPurchase"));
+        assertEquals("2", facts.get("daysSinceLastPurchase"));
+        ModelReply output = output(run);
+        assertEquals(3, output.items().size());
+        assertTrue(
+                output.items().get(0).get("text").startsWith("Your last orders came 54, 90, 37 days apart"),
+                output.items().get(0).get("text"));
+        assertEquals("done", run.get("status"));
+        assertEquals(true, run.get("passed"));
+        assertEquals("pending", run.get("signOff"));
+        assertEquals("anna", run.get("userName"));
+        assertEquals(account(STEADY).id(), run.get("accountId"));
+        assertTrue(Runs.facts(run).stream().allMatch(fact -> !fact.query().isBlank()), "every fact names its query");
+
+        Record chinese = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "zh-CN", null, "rep");
+        assertTrue(output(chinese).items().get(0).get("text").startsWith("您最近几次订货的间隔分别为 54、90、37 天"));
+        assertEquals(true, chinese.get("passed"));
+    }
+
+    @Test
+    @Order(2)
+    void addOnRecommendationsGoToExactlyTheCustomersAnIndependentComputationFinds() {
+        List<String> expected = raw.addOnCandidates(200, 6);
+        assertEquals(16, expected.size(), "top 200 by spend without a new category since 2011-06-09");
+        assertEquals("15098", expected.get(0));
+
+        Record run = tasks.run(admin, "addon-recommendations", Map.of(), "en", null, "rep");
+
+        List<String> subjects = Runs.facts(run).stream()
+                .filter(fact -> fact.key().equals("customer.code"))
+                .map(Fact::value)
+                .toList();
+        assertEquals(expected, subjects);
+        assertEquals("16", facts(run, null).get("candidates"));
+        assertEquals("2011-12-09", facts(run, null).get("asOf"));
+        for (String customer : expected) {
+            assertEquals(
+                    raw.spend(customer).setScale(2, RoundingMode.HALF_UP).toPlainString(),
+                    facts(run, customer).get("spend"),
+                    customer + " spend");
+        }
+        ModelReply output = output(run);
+        assertEquals(16, output.items().size());
+        assertTrue(output.items().get(0).get("customer").contains(expected.get(0)));
+        assertEquals(true, run.get("passed"), Runs.checks(run).toString());
+    }
+
+    @Test
+    @Order(3)
+    void aPlantedWrongFigureFailsTheGroundingCheck() {
+        Record run = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", null, "rep");
+        ModelReply output = output(run);
+        assertTrue(Checks.grounding(output, Runs.facts(run)).passed());
+
+        List<Map<String, String>> planted = new ArrayList<>(output.items());
+        Map<String, String> first = new LinkedHashMap<>(planted.get(0));
+        first.put("text", first.get("text").replace("54, 90, 37 days", "54, 999, 37 days"));
+        planted.set(0, first);
+        Checks.Result result = Checks.grounding(new ModelReply(planted, List.of(), "planted", 1), Runs.facts(run));
+
+        assertFalse(result.passed());
+        assertEquals("figures not among the facts: 999", result.detail());
+    }
+
+    @Test
+    @Order(4)
+    void signOffRecordsAdoptionEditWithItsDifferenceAndDiscardWithItsReason() {
+        Record adopted = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", null, "rep");
+        adopted = tasks.signOff(anna, adopted.id(), "adopt", null, null);
+        assertEquals("adopted", adopted.get("signOff"));
+        assertEquals("anna", adopted.get("signedBy"));
+        assertTrue(adopted.get("signedAt") instanceof Instant);
+
+        ValidationException twice =
+                assertThrows(ValidationException.class, () -> tasks.signOff(anna, adoptedId(), "discard", null, "x"));
+        assertEquals("decision", twice.field());
+
+        Record edited = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", null, "system");
+        List<Map<String, String>> items = new ArrayList<>(output(edited).items());
+        Map<String, String> changed = new LinkedHashMap<>(items.get(1));
+        changed.put("title", "Lock in your prices");
+        items.set(1, changed);
+        edited = tasks.signOff(anna, edited.id(), "edit", items, null);
+        assertEquals("edited", edited.get("signOff"));
+        String diff = (String) edited.get("diff");
+        assertTrue(diff.contains("-2.title: Build on what you buy"), diff);
+        assertTrue(diff.contains("+2.title: Lock in your prices"), diff);
+        assertEquals(
+                "Lock in your prices",
+                Runs.reply(edited, "edited", "edited").items().get(1).get("title"));
+
+        Record discarded = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", null, "rep");
+        String id = discarded.id();
+        ValidationException noReason =
+                assertThrows(ValidationException.class, () -> tasks.signOff(anna, id, "discard", null, " "));
+        assertEquals("reason", noReason.field());
+        discarded = tasks.signOff(anna, id, "discard", null, "The customer moved to a yearly contract");
+        assertEquals("discarded", discarded.get("signOff"));
+        assertEquals("The customer moved to a yearly contract", discarded.get("discardReason"));
+
+        ValidationException unknown =
+                assertThrows(ValidationException.class, () -> tasks.signOff(anna, id, "approve", null, null));
+        assertEquals("decision", unknown.field());
+    }
+
+    private String adoptedId() {
+        return tasks.runs(anna, "renewal-talk-tracks", "adopted", 1).get(0).id();
+    }
+
+    @Test
+    @Order(5)
+    void aRunNeverReadsARecordItsRepMayNotSee() {
+        ValidationException hidden = assertThrows(
+                ValidationException.class,
+                () -> tasks.run(anna, "renewal-talk-tracks", Map.of("customer", OTHERS), "en", null, "rep"));
+        assertEquals("customer", hidden.field());
+        assertEquals(
+                "Field 'customer': no customer with this code or id that you may see (value '12346')",
+                hidden.getMessage());
+
+        Record addOns = tasks.run(anna, "addon-recommendations", Map.of("top", "200"), "en", null, "rep");
+        Set<String> subjects = Runs.facts(addOns).stream()
+                .map(Fact::subject)
+                .filter(subject -> subject != null)
+                .collect(Collectors.toSet());
+        assertTrue(Set.of(STEADY).containsAll(subjects), subjects.toString());
+        assertEquals("2011-12-07", facts(addOns, null).get("asOf"), "Anna's latest order, not the file's");
+
+        Record mine = tasks.runs(anna, null, null, 1).get(0);
+        assertThrows(RecordNotFoundException.class, () -> tasks.run(ben, mine.id()));
+        assertTrue(tasks.runs(ben, null, null, 100).isEmpty());
+        assertEquals(mine.id(), tasks.run(admin, mine.id()).id());
+    }
+
+    @Test
+    @Order(6)
+    void badInputIsRefusedNamingTheInputAndNothingIsStored() {
+        int before = tasks.runs(admin, null, null, 1000).size();
+
+        ValidationException missing = assertThrows(
+                ValidationException.class, () -> tasks.run(anna, "renewal-talk-tracks", Map.of(), "en", null, "rep"));
+        assertEquals("customer", missing.field());
+        ValidationException top = assertThrows(
+                ValidationException.class,
+                () -> tasks.run(admin, "addon-recommendations", Map.of("top", "lots"), "en", null, "rep"));
+        assertEquals("Field 'top': not a whole number (value 'lots')", top.getMessage());
+        ValidationException language = assertThrows(
+                ValidationException.class,
+                () -> tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "fr", null, "rep"));
+        assertEquals("language", language.field());
+        ValidationException provider = assertThrows(
+                ValidationException.class,
+                () -> tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", "gpt", "rep"));
+        assertEquals(
+                "Field 'provider': no such provider; providers are [grounded] (value 'gpt')", provider.getMessage());
+
+        assertEquals(before, tasks.runs(admin, null, null, 1000).size());
+    }
+
+    @Test
+    @Order(7)
+    void theOtherBuiltInCardsPassTheirChecksOnRealData() {
+        Record checklist = tasks.run(anna, "pre-visit-checklist", Map.of("customer", STEADY), "en", null, "rep");
+        assertEquals(true, checklist.get("passed"), Runs.checks(checklist).toString());
+        assertEquals(3, output(checklist).items().size());
+        assertEquals("0", facts(checklist, STEADY).get("openOpportunities"));
+
+        String notes = "Met the buyer. They will order 24 sets of lanterns before 2011-12-20. Asked about 10% off.";
+        Record actions =
+                tasks.run(anna, "post-visit-actions", Map.of("customer", STEADY, "notes", notes), "zh-CN", null, "rep");
+        assertEquals(true, actions.get("passed"), Runs.checks(actions).toString());
+        assertEquals(3, output(actions).confirmations().size());
+
+        Record visit = tasks.run(anna, "visit-notes", Map.of("customer", STEADY, "notes", notes), "en", null, "rep");
+        assertEquals(true, visit.get("passed"), Runs.checks(visit).toString());
+        assertEquals(
+                "Risk: check the figures noted (24, 2011-12-20, 10) against what was said.",
+                output(visit).confirmations().get(0));
+        assertEquals(
+                "They will order 24 sets of lanterns before 2011-12-20.",
+                output(visit).items().get(1).get("text"));
+    }
+
+    @Test
+    @Order(8)
+    void theManagerViewCountsRunsSignOffsAndAdoptionPerPerson() {
+        Instant now = Instant.now();
+        Map<String, Object> metrics = tasks.metrics(admin, now.minus(Duration.ofDays(1)), now.plusSeconds(60));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> people = (List<Map<String, Object>>) metrics.get("people");
+        Map<String, Object> annaFigures = people.stream()
+                .filter(person -> person.get("userName").equals("anna"))
+                .findFirst()
+                .orElseThrow();
+        List<Record> annaRuns = tasks.runs(anna, null, null, 1000);
+        assertEquals(annaRuns.size(), annaFigures.get("runs"));
+        assertEquals(1, annaFigures.get("promptedBySystem"));
+        assertEquals(
+                Map.of("pending", annaRuns.size() - 3, "adopted", 1, "edited", 1, "discarded", 1),
+                annaFigures.get("decisions"));
+        assertEquals(0.667, annaFigures.get("adoptionRate"));
+        assertNull(annaFigures.get("clarity"));
+    }
+
+    @Test
+    @Order(9)
+    void aProviderThatFailsNeverLosesTheRunAndTheRunCanBeWrittenAgain() throws Exception {
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        tasks.addProvider(ChatCompletionsProviderTest.provider("http://127.0.0.1:" + port + "/v1", 1, 0));
+
+        Record failed = tasks.run(admin, "renewal-talk-tracks", Map.of("customer", STEADY), "en", "chat", "rep");
+
+        assertEquals("failed", failed.get("status"));
+        assertEquals(
+                "The model server at http://127.0.0.1:" + port
+                        + "/v1/chat/completions cannot be reached (ConnectException) (1 attempts)",
+                failed.get("error"));
+        assertEquals("54", facts(tasks.run(admin, failed.id()), STEADY).get("cycle.1.days"));
+        ValidationException adopt =
+                assertThrows(ValidationException.class, () -> tasks.signOff(admin, failed.id(), "adopt", null, null));
+        assertEquals(
+                "Field 'decision': a failed run has no output to adopt or edit (value 'adopt')", adopt.getMessage());
+
+        Record again = tasks.regenerate(admin, failed.id(), "grounded");
+
+        assertEquals(failed.id(), again.id());
+        assertEquals("done", again.get("status"));
+        assertNull(again.get("error"));
+        assertEquals(true, again.get("passed"));
+        assertEquals(3, output(again).items().size());
+    }
+}
