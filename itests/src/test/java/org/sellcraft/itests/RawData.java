@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -94,6 +96,31 @@ final class RawData {
                 cancellationLines,
                 negativeLines,
                 invoicesByCustomer);
+    }
+
+    /** The day of the retail file's last invoice line. */
+    static LocalDate lastRetailDay() throws IOException {
+        return lastDay(row -> true);
+    }
+
+    /** The day of a customer's last invoice that is not a cancellation. */
+    static LocalDate lastPurchaseDay(String customer) throws IOException {
+        return lastDay(row -> row.get("CustomerID").replace(".0", "").equals(customer)
+                && !row.get("InvoiceNo").startsWith("C"));
+    }
+
+    private static LocalDate lastDay(Predicate<CSVRecord> counted) throws IOException {
+        LocalDate last = LocalDate.MIN;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(retailFile())), StandardCharsets.UTF_8))) {
+            for (CSVRecord row : read(reader)) {
+                if (counted.test(row)) {
+                    LocalDate day = LocalDate.parse(row.get("InvoiceDate").substring(0, 10));
+                    last = day.isAfter(last) ? day : last;
+                }
+            }
+        }
+        return last;
     }
 
     /** Lines per invoice number among the first rows of the retail file. */

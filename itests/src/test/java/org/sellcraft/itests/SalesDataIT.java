@@ -1,17 +1,23 @@
 package org.sellcraft.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -160,15 +166,82 @@ class SalesDataIT {
     }
 
     @Test
+    @Order(8)
+    void aNewOrderRescoresItsCustomerAndChangesTheExplanation() throws Exception {
+        // 17850 stopped buying early in 2011: churned, with the days since the raw file's last purchase.
+        long quietDays = ChronoUnit.DAYS.between(RawData.lastPurchaseDay("17850"), RawData.lastRetailDay());
+        JsonNode before = awaitHealth("17850", score -> score.get("recencyDays").asLong() == quietDays);
+        assertEquals("churned", before.get("band").asText());
+        assertTrue(
+                recencySentence(before).startsWith("Last purchase " + quietDays + " days ago"),
+                recencySentence(before));
+
+        ApiClient.Reply created = api.post(
+                "/api/v1/orders",
+                Map.of(
+                        "orderNumber",
+                        "LIVE-1",
+                        "accountId",
+                        before.get("accountId").asText(),
+                        "orderedAt",
+                        RawData.lastRetailDay() + "T15:00:00Z",
+                        "channel",
+                        "online",
+                        "lines",
+                        List.of(Map.of("lineNo", 1, "sku", "85123A", "quantity", 12, "unitPrice", 2.55))));
+        assertEquals(201, created.status(), created.body());
+        JsonNode after = awaitHealth("17850", score -> score.get("recencyDays").asLong() == 0);
+
+        assertNotEquals("churned", after.get("band").asText());
+        assertTrue(after.get("score").asInt() > before.get("score").asInt(), after.toString());
+        assertTrue(recencySentence(after).startsWith("Last purchase 0 days ago"), recencySentence(after));
+
+        JsonNode order = created.json();
+        ApiClient.Reply deleted = api.delete("/api/v1/orders/" + order.get("id").asText() + "?version="
+                + order.get("version").asLong());
+        assertEquals(204, deleted.status(), deleted.body());
+        JsonNode restored =
+                awaitHealth("17850", score -> score.get("recencyDays").asLong() == quietDays);
+        assertEquals(before.get("score"), restored.get("score"));
+    }
+
+    /** Polls a customer's health until it meets the condition: the engine folds changes in on its own thread. */
+    private JsonNode awaitHealth(String customer, Predicate<JsonNode> condition) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(120);
+        ApiClient.Reply reply = null;
+        while (Instant.now().isBefore(deadline)) {
+            reply = api.get("/api/v1/health/customers/" + customer);
+            if (reply.status() == 200 && condition.test(reply.json())) {
+                return reply.json();
+            }
+            Thread.sleep(100);
+        }
+        return fail("The health of " + customer + " did not reach the expected state: " + reply.body());
+    }
+
+    private static String recencySentence(JsonNode score) {
+        for (JsonNode factor : score.get("factors")) {
+            if (factor.get("name").asText().equals("recency")) {
+                return factor.get("sentence").get("en").asText();
+            }
+        }
+        return fail("No recency factor in " + score);
+    }
+
+    @Test
     @Order(100)
     void everyRecordIsStillThereAfterARestart() throws Exception {
-        JsonNode before = api.get("/api/v1/status").json().get("records");
+        ObjectNode before = (ObjectNode) api.get("/api/v1/status").json().get("records");
         JsonNode sampleBefore = single("/api/v1/orders?orderNumber=536365");
 
         sellcraft.stop();
         api = sellcraft.start().login("admin", SellcraftProcess.ADMIN_PASSWORD);
 
-        assertEquals(before, api.get("/api/v1/status").json().get("records"));
+        // The audit log only grows: the sign-ins and requests around the restart add to it.
+        ObjectNode after = (ObjectNode) api.get("/api/v1/status").json().get("records");
+        long auditBefore = before.remove("security-audit").asLong();
+        assertTrue(after.remove("security-audit").asLong() >= auditBefore);
+        assertEquals(before, after);
         assertEquals(sampleBefore, single("/api/v1/orders?orderNumber=536365"));
         assertEquals(retail.invoices(), total("/api/v1/orders"));
     }
