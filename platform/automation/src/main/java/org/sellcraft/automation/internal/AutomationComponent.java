@@ -62,6 +62,7 @@ public class AutomationComponent extends AutomationServiceImpl implements EventH
                 .toList();
         events.execute(this::loadOnce);
         timer.scheduleWithFixedDelay(this::runDuePeriods, 1, 60, TimeUnit.MINUTES);
+        timer.scheduleWithFixedDelay(this::flush, 1, 1, TimeUnit.SECONDS);
     }
 
     private void loadOnce() {
@@ -162,6 +163,7 @@ public class AutomationComponent extends AutomationServiceImpl implements EventH
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        flush();
         typeRegistrations.forEach(ServiceRegistration::unregister);
     }
 }

@@ -51,6 +51,7 @@ public class AutomationServiceImpl implements AutomationService {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
     private static final int KEPT_PER_RULE = 500;
+    private static final int SAVE_BATCH = 1_000;
 
     private final RecordService records;
     private final RecordTypeRegistry types;
@@ -60,6 +61,7 @@ public class AutomationServiceImpl implements AutomationService {
     private final Map<String, FactSource> sources = new ConcurrentHashMap<>();
     private final Map<String, List<Rule>> versions = new ConcurrentHashMap<>();
     private final Map<String, Deque<Evaluation>> log = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> unsaved = new ArrayList<>();
     private volatile Map<String, TopicRules> byTopic = Map.of();
     private volatile List<Compiled> scheduled = List.of();
 
@@ -469,21 +471,42 @@ public class AutomationServiceImpl implements AutomationService {
             }
         }
         if (evaluation.matched() || evaluation.error() != null) {
-            try {
-                records.create(Caller.system(), RuleRecords.EVALUATION, RuleRecords.fields(evaluation));
-            } catch (RuntimeException e) {
-                LOG.error(
-                        "The evaluation of rule '{}' on {} could not be stored",
-                        evaluation.ruleId(),
-                        evaluation.subject(),
-                        e);
+            int waiting;
+            synchronized (unsaved) {
+                unsaved.add(RuleRecords.fields(evaluation));
+                waiting = unsaved.size();
+            }
+            if (waiting >= SAVE_BATCH) {
+                flush();
             }
         }
         return evaluation;
     }
 
+    /**
+     * Writes the evaluations that acted or failed to the store, in one transaction. They are written in batches
+     * because a durable commit per firing would cost more than the evaluation itself; the engine's owner calls this
+     * at least every second, and reading the log calls it first. The actions' own changes are never delayed.
+     */
+    public void flush() {
+        List<Map<String, Object>> batch;
+        synchronized (unsaved) {
+            if (unsaved.isEmpty()) {
+                return;
+            }
+            batch = new ArrayList<>(unsaved);
+            unsaved.clear();
+        }
+        try {
+            records.upsert(Caller.system(), RuleRecords.EVALUATION, batch);
+        } catch (RuntimeException e) {
+            LOG.error("{} rule evaluations could not be stored", batch.size(), e);
+        }
+    }
+
     @Override
     public List<Evaluation> evaluations(String ruleId, int limit) {
+        flush();
         Deque<Evaluation> kept = log.get(ruleId);
         if (kept != null) {
             synchronized (kept) {

@@ -18,6 +18,7 @@ import org.sellcraft.api.automation.Trigger;
 import org.sellcraft.api.record.FieldClass;
 import org.sellcraft.api.record.FieldKind;
 import org.sellcraft.api.record.Record;
+import org.sellcraft.api.record.RecordIds;
 import org.sellcraft.api.record.RecordType;
 
 /**
@@ -64,6 +65,7 @@ final class RuleRecords {
             "Rule evaluation",
             "规则评估",
             List.of(
+                    field("evaluationId", FieldKind.TEXT).required().build(),
                     field("ruleId", FieldKind.TEXT).required().filterable().build(),
                     field("ruleVersion", FieldKind.INTEGER).build(),
                     field("at", FieldKind.DATETIME).filterable().build(),
@@ -73,7 +75,7 @@ final class RuleRecords {
                     field("matched", FieldKind.BOOLEAN).build(),
                     field("actions", FieldKind.TEXT).build(),
                     field("error", FieldKind.TEXT).build()),
-            List.of());
+            List.of("evaluationId"));
 
     /** Which scheduled periods have run, so that a restart neither skips nor repeats one. */
     static final RecordType RUN_TYPE = new RecordType(
@@ -141,6 +143,7 @@ final class RuleRecords {
 
     static Map<String, Object> fields(Evaluation evaluation) {
         Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("evaluationId", RecordIds.random());
         fields.put("ruleId", evaluation.ruleId());
         fields.put("ruleVersion", (long) evaluation.ruleVersion());
         fields.put("at", evaluation.at());
