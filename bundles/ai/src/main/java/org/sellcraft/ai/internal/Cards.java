@@ -22,6 +22,18 @@ import org.sellcraft.api.service.ValidationException;
  */
 final class Cards {
 
+    /** The clarity score's definition, for people who read the score. */
+    static final Map<String, String> CLARITY_DEFINITION = Map.of(
+            "en",
+            "0-100, four parts of 25: inputs (share of declared inputs used by a step or the instruction), output"
+                    + " format (15 for two or more fields, 10 for a set item count), checks (about 8 each for item"
+                    + " count, required fields and grounding), specificity (10 for an instruction of 80 characters or"
+                    + " more, 8 when it names an output field, 7 for two or more data steps)",
+            "zh-CN",
+            "0-100 分，由四部分各 25 分组成：输入（已声明输入中被数据步骤或说明使用的比例）、输出格式（两个及以上字段得 15 分，"
+                    + "设定条目数得 10 分）、检查（条目数、必填字段、数据依据各约 8 分）、具体程度（说明不少于 80 个字符得 10 分，"
+                    + "提到输出字段得 8 分，两个及以上数据步骤得 7 分）");
+
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{2,63}");
     private static final int MAX_ITEMS = 50;
 

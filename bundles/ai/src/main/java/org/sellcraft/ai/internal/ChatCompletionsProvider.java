@@ -86,7 +86,7 @@ public class ChatCompletionsProvider implements ModelProvider {
                 HttpResponse<String> response = http.send(call(body), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status == 200) {
-                    return reply(response.body(), request, attempt);
+                    return reply(response.body(), attempt);
                 }
                 lastFailure = "answered HTTP " + status + ": " + snippet(response.body());
                 if (status != 429 && status < 500) {
@@ -105,8 +105,9 @@ public class ChatCompletionsProvider implements ModelProvider {
             LOG.debug("Model server '{}' {} (attempt {} of {})", endpoint, lastFailure, attempt, retries + 1);
             pause(attempt);
         }
-        throw new ModelException(
-                "The model server at " + endpoint + " " + lastFailure + " (" + (retries + 1) + " attempts)");
+        int attempts = retries + 1;
+        throw new ModelException("The model server at " + endpoint + " " + lastFailure + " (" + attempts
+                + (attempts == 1 ? " attempt)" : " attempts)"));
     }
 
     private HttpRequest call(String body) {
@@ -160,7 +161,7 @@ public class ChatCompletionsProvider implements ModelProvider {
                 + " short statements the rep must confirm.";
     }
 
-    private ModelReply reply(String body, ModelRequest request, int attempts) {
+    private ModelReply reply(String body, int attempts) {
         JsonNode content;
         try {
             JsonNode root = json.readTree(body);

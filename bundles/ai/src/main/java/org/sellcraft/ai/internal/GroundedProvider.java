@@ -337,12 +337,17 @@ public class GroundedProvider implements ModelProvider {
                 int index = i;
                 String text = facts.stream()
                         .filter(fact -> facts.indexOf(fact) % count == index)
-                        .map(fact -> fact.key() + ": " + fact.value())
+                        .map(fact -> label(fact) + ": " + fact.value())
                         .collect(Collectors.joining("; "));
                 Map<String, String> item = new LinkedHashMap<>();
                 request.fields().forEach(field -> item.put(field, text.isEmpty() ? field : text));
                 items.add(item);
             }
+        }
+
+        /** A fact's key without its ordinal numbers, which are not figures of the data. */
+        private static String label(Fact fact) {
+            return fact.key().replaceAll("\\.\\d+", "");
         }
 
         private String notesOf() {

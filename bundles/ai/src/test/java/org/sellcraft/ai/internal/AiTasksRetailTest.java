@@ -353,7 +353,7 @@ class AiTasksRetailTest {
         assertEquals("failed", failed.get("status"));
         assertEquals(
                 "The model server at http://127.0.0.1:" + port
-                        + "/v1/chat/completions cannot be reached (ConnectException) (1 attempts)",
+                        + "/v1/chat/completions cannot be reached (ConnectException) (1 attempt)",
                 failed.get("error"));
         assertEquals("54", facts(tasks.run(admin, failed.id()), STEADY).get("cycle.1.days"));
         ValidationException adopt =
@@ -368,5 +368,54 @@ class AiTasksRetailTest {
         assertNull(again.get("error"));
         assertEquals(true, again.get("passed"));
         assertEquals(3, output(again).items().size());
+    }
+
+    @Test
+    @Order(10)
+    void aRepSavesACardOfTheirOwnWhichIsValidatedRunsAndCountsForTheirClarity() {
+        TaskCard lapsed = new TaskCard(
+                "lapsed-categories",
+                "renewal",
+                "Lapsed categories",
+                "久未复购的类别",
+                List.of(new TaskCard.Input("customer", "customer", true, null)),
+                List.of(
+                        new TaskCard.Step("customer", Map.of("customer", "$customer")),
+                        new TaskCard.Step("categories-bought", Map.of("last", "2"))),
+                "fact-sheet",
+                "For the customer, list the two categories bought last and the day each was last bought, as text.",
+                new TaskCard.Output(List.of("text"), 1, 0),
+                List.of("item-count", "required-fields", "grounding"),
+                null);
+        tasks.saveCard(ben, lapsed);
+        assertEquals("ben", tasks.card(ben, "lapsed-categories").author());
+        assertThrows(RecordNotFoundException.class, () -> tasks.card(anna, "lapsed-categories"));
+        TaskCard builtInId = new TaskCard(
+                "renewal-talk-tracks",
+                "renewal",
+                "Mine",
+                "我的",
+                lapsed.inputs(),
+                lapsed.steps(),
+                "fact-sheet",
+                lapsed.instruction(),
+                lapsed.output(),
+                lapsed.checks(),
+                null);
+        ValidationException taken = assertThrows(ValidationException.class, () -> tasks.saveCard(ben, builtInId));
+        assertEquals("Field 'id': is the id of a built-in card (value 'renewal-talk-tracks')", taken.getMessage());
+
+        Record run = tasks.run(admin, "lapsed-categories", Map.of("customer", STEADY), "en", null, "rep");
+        assertEquals(true, run.get("passed"), Runs.checks(run).toString());
+        assertEquals("2", facts(run, STEADY).get("categories"));
+        assertEquals("2011-12-07", facts(run, STEADY).get("category.1.lastBought"));
+
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> team =
+                (Map<String, Object>) tasks.metrics(admin, now.minus(Duration.ofDays(1)), now.plusSeconds(60))
+                        .get("team");
+        assertEquals(1, team.get("cardsWritten"));
+        assertEquals((double) Cards.clarity(lapsed), team.get("clarity"));
     }
 }
