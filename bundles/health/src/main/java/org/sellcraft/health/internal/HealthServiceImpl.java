@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
             EventConstants.EVENT_TOPIC + "=org/sellcraft/record/order/*",
             EventConstants.EVENT_TOPIC + "=org/sellcraft/record/account/*",
             EventConstants.EVENT_TOPIC + "=org/sellcraft/record/activity/*",
-            EventConstants.EVENT_TOPIC + "=org/sellcraft/record/product/*"
+            EventConstants.EVENT_TOPIC + "=org/sellcraft/record/product/*",
+            EventConstants.EVENT_TOPIC + "=" + HealthEvents.RESCORE
         })
 @Designate(ocd = HealthConfig.class)
 public class HealthServiceImpl implements HealthService, EventHandler {
@@ -165,6 +166,12 @@ public class HealthServiceImpl implements HealthService, EventHandler {
 
     @Override
     public void handleEvent(Event event) {
+        if (HealthEvents.RESCORE.equals(event.getTopic())) {
+            if (event.getProperty(HealthEvents.ACCOUNT_ID) instanceof String accountId) {
+                rescore(accountId);
+            }
+            return;
+        }
         Object type = event.getProperty(RecordEvents.TYPE);
         Object id = event.getProperty(RecordEvents.ID);
         if (type instanceof String recordType && id instanceof String recordId) {

@@ -2,12 +2,20 @@ package org.sellcraft.api.health;
 
 /**
  * Event Admin topics and properties of the health engine. {@link #ALERT} is posted when a customer crosses from
- * healthy or watch into at risk or churned; other modules (rules, notifications) subscribe to it.
+ * healthy or watch into at risk or churned; other modules (rules, notifications) subscribe to it. A factor posts
+ * {@link #RESCORE} when its own data about a customer changed.
  */
 public final class HealthEvents {
 
     /** A customer crossed into a band that needs action. */
     public static final String ALERT = "org/sellcraft/health/ALERT";
+
+    /**
+     * Asks the engine to rescore one customer, named by {@link #ACCOUNT_ID}. Factors post it instead of calling
+     * {@link HealthService#rescore(String)}: a factor that referenced the engine while the engine references every
+     * factor would form a cycle of services that the component runtime cannot resolve.
+     */
+    public static final String RESCORE = "org/sellcraft/health/RESCORE";
 
     /** Property: the customer's account id. */
     public static final String ACCOUNT_ID = "accountId";

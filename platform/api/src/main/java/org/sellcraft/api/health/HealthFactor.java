@@ -10,8 +10,9 @@ import org.osgi.annotation.versioning.ConsumerType;
  *
  * <p>Evaluation runs for every rescoring of a customer: it must be fast (well under a millisecond) and must not call
  * back into the engine. A full recomputation evaluates several customers at once on different threads, so a factor
- * must be safe to call concurrently: read its own state from concurrent or immutable structures. A factor whose own data changes for a customer (an
- * opportunity, a ticket) asks for a rescoring with {@link HealthService#rescore(String)}.
+ * must be safe to call concurrently: read its own state from concurrent or immutable structures. A factor whose own
+ * data changes for a customer (an opportunity, a ticket) asks for a rescoring by posting
+ * {@link HealthEvents#RESCORE}.
  */
 @ConsumerType
 public interface HealthFactor {

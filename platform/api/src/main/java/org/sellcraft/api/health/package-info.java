@@ -3,7 +3,7 @@
  * they are built from, and the extension point through which other bundles contribute factors.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.sellcraft.api.health;
 
 import org.osgi.annotation.bundle.Export;

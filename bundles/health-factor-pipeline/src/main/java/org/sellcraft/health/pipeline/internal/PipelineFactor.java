@@ -11,14 +11,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 import org.sellcraft.api.event.RecordEvents;
 import org.sellcraft.api.health.CustomerHistory;
 import org.sellcraft.api.health.FactorResult;
 import org.sellcraft.api.health.HealthContext;
+import org.sellcraft.api.health.HealthEvents;
 import org.sellcraft.api.health.HealthFactor;
-import org.sellcraft.api.health.HealthService;
 import org.sellcraft.api.health.Text;
 import org.sellcraft.api.record.Record;
 import org.sellcraft.api.sales.SalesTypes;
@@ -42,7 +43,7 @@ public class PipelineFactor implements HealthFactor, EventHandler {
     static final double CLOSED_SCORE = 0.4;
 
     private final RecordService records;
-    private final HealthService health;
+    private final EventAdmin events;
     private final Map<String, Opportunity> opportunities = new ConcurrentHashMap<>();
     private final Map<String, Map<String, Opportunity>> byAccount = new ConcurrentHashMap<>();
 
@@ -50,9 +51,9 @@ public class PipelineFactor implements HealthFactor, EventHandler {
     record Opportunity(String id, String accountId, boolean open, double value) {}
 
     @Activate
-    public PipelineFactor(@Reference RecordService records, @Reference HealthService health) {
+    public PipelineFactor(@Reference RecordService records, @Reference EventAdmin events) {
         this.records = records;
-        this.health = health;
+        this.events = events;
         records.forEach(Caller.system(), SalesTypes.OPPORTUNITY, this::put);
     }
 
@@ -112,11 +113,15 @@ public class PipelineFactor implements HealthFactor, EventHandler {
             }
         }
         if (before != null) {
-            health.rescore(before.accountId());
+            askForRescore(before.accountId());
         }
         if (after != null && (before == null || !before.accountId().equals(after.accountId()))) {
-            health.rescore(after.accountId());
+            askForRescore(after.accountId());
         }
+    }
+
+    private void askForRescore(String accountId) {
+        events.postEvent(new Event(HealthEvents.RESCORE, Map.of(HealthEvents.ACCOUNT_ID, accountId)));
     }
 
     private Opportunity put(Record record) {

@@ -15,11 +15,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 import org.sellcraft.api.event.RecordEvents;
 import org.sellcraft.api.health.CustomerHistory;
 import org.sellcraft.api.health.FactorResult;
 import org.sellcraft.api.health.HealthContext;
-import org.sellcraft.api.health.HealthService;
+import org.sellcraft.api.health.HealthEvents;
 import org.sellcraft.api.health.HealthSettings;
 import org.sellcraft.api.record.Record;
 import org.sellcraft.api.security.Caller;
@@ -48,7 +49,7 @@ class PipelineFactorTest {
         accountId = records.create(Caller.system(), "account", Map.of("code", "A1", "name", "Acme"))
                 .id();
         opportunity("O1", "Won", "1200");
-        factor = new PipelineFactor(records, health());
+        factor = new PipelineFactor(records, events());
     }
 
     @AfterEach
@@ -101,15 +102,16 @@ class PipelineFactorTest {
                 Map.of(RecordEvents.TYPE, "opportunity", RecordEvents.ID, id));
     }
 
-    /** A health service that only notes which customers it is asked to rescore. */
-    private HealthService health() {
-        return (HealthService) Proxy.newProxyInstance(
-                HealthService.class.getClassLoader(), new Class<?>[] {HealthService.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("rescore")) {
-                        rescored.add((String) args[0]);
+    /** An event admin that notes which customers the factor asks the engine to rescore. */
+    private EventAdmin events() {
+        return (EventAdmin) Proxy.newProxyInstance(
+                EventAdmin.class.getClassLoader(), new Class<?>[] {EventAdmin.class}, (proxy, method, args) -> {
+                    Event event = (Event) args[0];
+                    if (method.getName().equals("postEvent") && event.getTopic().equals(HealthEvents.RESCORE)) {
+                        rescored.add((String) event.getProperty(HealthEvents.ACCOUNT_ID));
                         return null;
                     }
-                    throw new UnsupportedOperationException(method.getName());
+                    throw new UnsupportedOperationException(method.getName() + " " + event.getTopic());
                 });
     }
 }
