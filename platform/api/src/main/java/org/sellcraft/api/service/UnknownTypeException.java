@@ -6,6 +6,6 @@ public class UnknownTypeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public UnknownTypeException(String name) {
-        super("Unknown record type '" + name + "'");
+        super("Unknown record type '" + name + "': no installed module defines it");
     }
 }

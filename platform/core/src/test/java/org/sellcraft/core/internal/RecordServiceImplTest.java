@@ -190,7 +190,7 @@ class RecordServiceImplTest {
     void unknownTypesAreNamed() {
         UnknownTypeException unknown = assertThrows(UnknownTypeException.class, () -> records.count(ADMIN, "invoice"));
 
-        assertEquals("Unknown record type 'invoice'", unknown.getMessage());
+        assertEquals("Unknown record type 'invoice': no installed module defines it", unknown.getMessage());
     }
 
     private static Map<String, Object> order(String number, Map<?, ?>... lines) {

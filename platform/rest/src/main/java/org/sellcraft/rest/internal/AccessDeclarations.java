@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 final class AccessDeclarations implements DynamicFeature {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessDeclarations.class);
+    private static final String JERSEY_PACKAGE = "org.glassfish.jersey.";
 
     /** Returns whether the operation, or its class, says who may call it. */
     static boolean isDeclared(Method method) {
@@ -42,6 +43,10 @@ final class AccessDeclarations implements DynamicFeature {
     @Override
     public void configure(ResourceInfo resource, FeatureContext context) {
         Method method = resource.getResourceMethod();
+        if (method.getDeclaringClass().getName().startsWith(JERSEY_PACKAGE)) {
+            // Jersey's own answers to OPTIONS list a resource's methods; the bearer filter still guards them.
+            return;
+        }
         AnnotatedElement declaring = declares(method) ? method : method.getDeclaringClass();
         if (!isDeclared(method)) {
             LOG.warn(

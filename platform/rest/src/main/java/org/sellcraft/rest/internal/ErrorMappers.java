@@ -130,7 +130,7 @@ final class ErrorMappers {
                     switch (status) {
                         case 401 -> "Sign in first: no bearer token was sent";
                         case 403 -> "Your role may not call this operation";
-                        case 404 -> "No such resource";
+                        case 404 -> "No operation answers at this path; the module that serves it may not be installed";
                         case 405 -> "This resource does not support that method";
                         case 406 -> "This resource cannot answer in the media type asked for";
                         case 413 -> "The request body is too large";

@@ -46,7 +46,11 @@ public class OpenApiResource implements RestResource {
         this.types = types;
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    // Every resource but this one: binding its own service while it is being created is a cycle for the runtime.
+    @Reference(
+            cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC,
+            target = "(!(component.name=org.sellcraft.rest.internal.OpenApiResource))")
     void addResource(RestResource resource) {
         resources.add(resource);
     }
@@ -68,6 +72,7 @@ public class OpenApiResource implements RestResource {
                     paths.put("/api/v1/" + type.collection(), collectionPath(type));
                     paths.put("/api/v1/" + type.collection() + "/{id}", itemPath(type));
                 });
+        describeOperations(OpenApiResource.class, paths);
         resources.forEach(resource -> describeOperations(resource.getClass(), paths));
 
         Map<String, Object> document = new LinkedHashMap<>();

@@ -88,6 +88,10 @@ public class RestApplication {
 
     /** Several bundles often come at once (a feature install): rebuild once after they settle. */
     private synchronized void scheduleRebuild() {
+        if (rebuilder.isShutdown()) {
+            // Resources leave one by one after the application itself has stopped: nothing left to serve.
+            return;
+        }
         if (scheduled != null) {
             scheduled.cancel(false);
         }
