@@ -46,7 +46,6 @@ class WebConsoleIT {
     private static final Duration MENU_CHANGE = Duration.ofSeconds(30);
 
     private SellcraftProcess sellcraft;
-    private KarafConsole console;
     private ApiClient api;
     private BrowserSession browser;
     private final List<String> timings = new ArrayList<>();
@@ -54,7 +53,6 @@ class WebConsoleIT {
     @BeforeAll
     void startImportAndOpenTheBrowser() throws Exception {
         sellcraft = SellcraftProcess.unpack("web-console");
-        console = KarafConsole.prepare(sellcraft.home(), SellcraftProcess.ADMIN_PASSWORD);
         api = sellcraft.start().login("admin", SellcraftProcess.ADMIN_PASSWORD);
         api.importFile(RawData.dataset("maven-crm/accounts.csv"), "mapping=maven-crm-accounts");
         api.importFile(RawData.dataset("maven-crm/products.csv"), "mapping=maven-crm-products");
@@ -268,16 +266,20 @@ class WebConsoleIT {
 
     @Test
     @Order(6)
-    void aModulesPageJoinsTheMenuWhenItsFeatureIsInstalledAndLeavesWithIt() throws Exception {
-        browser.open("dashboard");
+    void anAdministratorInstallsAModuleFromTheConsoleAndItsPageJoinsTheMenuAndLeavesWithIt() throws Exception {
+        browser.open("admin/modules");
         assertTrue(browser.driver
                 .findElements(By.cssSelector("a[data-page=products]"))
                 .isEmpty());
 
-        console.run("feature:install sellcraft-example-products");
+        moduleButton("sellcraft-example-products", "install").click();
         WebElement entry = new WebDriverWait(browser.driver, MENU_CHANGE)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[data-page=products]")));
         assertEquals("Products", entry.getText());
+        new WebDriverWait(browser.driver, MENU_CHANGE)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("span[data-module=sellcraft-example-products][data-state=started]")));
+        browser.screenshot("13-module-installed");
         entry.click();
         browser.awaitReady();
         // The CRM's products and the retail file's stock codes; the page shows the first hundred.
@@ -289,12 +291,22 @@ class WebConsoleIT {
                         .size());
         browser.screenshot("14-module-page");
 
-        console.run("feature:uninstall sellcraft-example-products");
+        browser.open("admin/modules");
+        moduleButton("sellcraft-example-products", "uninstall").click();
         new WebDriverWait(browser.driver, MENU_CHANGE)
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("a[data-page=products]")));
-        browser.awaitReady();
+        new WebDriverWait(browser.driver, MENU_CHANGE)
+                .until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("span[data-module=sellcraft-example-products][data-state=uninstalled]")));
+        browser.open("products");
         assertTrue(browser.driver.findElement(By.id("view")).getText().contains("not available"));
         browser.screenshot("15-module-gone");
+    }
+
+    private WebElement moduleButton(String module, String operation) {
+        return new WebDriverWait(browser.driver, MENU_CHANGE)
+                .until(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector("button[data-module=" + module + "][data-operation=" + operation + "]")));
     }
 
     @Test

@@ -156,13 +156,54 @@ async function audit(body, ctx) {
 
 async function modules(body, ctx) {
   const {t} = ctx;
-  const list = await ctx.api('web/modules');
-  body.append(card(t('admin.tab.modules'), el('p', {class: 'sub'}, t('admin.modulesIntro')),
+  const {edition, editions, items: list} = await ctx.api('modules');
+  const message = el('div', {id: 'module-message'});
+  // One operation at a time: the server refuses a second one while the first runs.
+  const act = (m, operation) => async (e) => {
+    const buttons = body.querySelectorAll('button[data-operation]');
+    buttons.forEach((b) => { b.disabled = true; });
+    message.replaceChildren(notice(t(`admin.module.${operation}.running`, {name: m.name})));
+    try {
+      const change = await ctx.api(`modules/${encodeURIComponent(m.name)}/${operation}`, {method: 'POST'});
+      message.replaceChildren(notice(t('admin.module.done', {name: m.name, ms: ctx.format.number(change.tookMs)}), 'ok'));
+      ctx.refresh();
+    } catch (err) {
+      message.replaceChildren(notice(t('error.generic', {detail: err.message}), 'error'));
+      buttons.forEach((b) => { b.disabled = false; });
+    }
+  };
+  const button = (m, operation, kind) => el('button', {type: 'button', class: kind,
+    dataset: {module: m.name, operation}, onclick: act(m, operation)}, t(`admin.module.${operation}`));
+  const actions = (m) => {
+    if (m.edition) return '';
+    if (!m.installed) return button(m, 'install', 'primary');
+    return el('span', {class: 'row-actions'}, button(m, 'update', 'secondary'),
+      m.requiredBy.length ? '' : button(m, 'uninstall', 'danger'));
+  };
+  const chosen = el('select', {id: 'edition', 'aria-label': t('admin.editionLabel')},
+    editions.map((name) => el('option', {value: name, selected: name === edition}, name)));
+  const switchEdition = el('form', {class: 'toolbar', id: 'edition-switch', onsubmit: async (e) => {
+    e.preventDefault();
+    if (chosen.value === edition || !confirm(t('admin.confirmEdition', {name: chosen.value}))) return;
+    message.replaceChildren(notice(t('admin.editionRunning', {name: chosen.value})));
+    try {
+      await ctx.api('modules/edition', {method: 'PUT', body: {edition: chosen.value}});
+      ctx.refresh();
+    } catch (err) {
+      message.replaceChildren(notice(t('error.generic', {detail: err.message}), 'error'));
+    }
+  }}, el('label', {}, t('admin.editionLabel'), chosen), el('button', {type: 'submit', class: 'secondary'}, t('admin.editionSwitch')));
+  body.append(card(t('admin.tab.modules'),
+    el('p', {class: 'sub'}, t('admin.modulesIntro'), ' ', t('admin.edition', {name: edition})),
+    switchEdition,
+    message,
     list.length ? table([
       {key: 'name', label: t('admin.module'), render: (m) => el('b', {}, m.name)},
       {key: 'version', label: t('admin.version')},
       {key: 'description', label: t('admin.about')},
+      {key: 'requiredBy', label: t('admin.requiredBy'), render: (m) => m.requiredBy.join(', ') || '–'},
       {key: 'state', label: t('admin.state'), render: (m) => el('span', {class: `badge ${m.installed ? 'healthy' : ''}`,
         dataset: {module: m.name, state: m.state}}, t(`module.${m.state}`))},
+      {key: 'actions', label: '', render: actions},
     ], list, {className: 'cards'}) : notice(t('admin.noModules'))));
 }

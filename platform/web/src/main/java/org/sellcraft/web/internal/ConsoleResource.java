@@ -1,7 +1,6 @@
 package org.sellcraft.web.internal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +11,9 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.SecurityContext;
-import org.apache.karaf.features.Feature;
-import org.apache.karaf.features.FeatureState;
-import org.apache.karaf.features.FeaturesService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.sellcraft.api.rest.RestResource;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.IdentityService;
@@ -28,24 +21,16 @@ import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.security.UserAccount;
 
 /**
- * What the console's frame needs: who is signed in and the menu of the pages they may open, and for administrators
- * the installed modules (Sellcraft's Karaf features) with their state.
+ * What the console's frame needs: who is signed in and the menu of the pages they may open. Administrators manage
+ * modules through the module service's own resource, {@code /api/v1/modules}.
  */
 @Component(service = RestResource.class)
 @Path("v1/web")
 @Produces(MediaType.APPLICATION_JSON)
 public class ConsoleResource implements RestResource {
 
-    private static final String FEATURE_PREFIX = "sellcraft-";
-
     private final IdentityService identities;
     private final Contributions contributions;
-
-    @Reference(
-            cardinality = ReferenceCardinality.OPTIONAL,
-            policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile FeaturesService features;
 
     @Activate
     public ConsoleResource(@Reference IdentityService identities, @Reference Contributions contributions) {
@@ -85,34 +70,6 @@ public class ConsoleResource implements RestResource {
         json.put("user", userJson(caller));
         json.put("items", items);
         json.put("roles", Roles.ALL);
-        return json;
-    }
-
-    /** Sellcraft's features in this container: name, version, description and whether they are installed. */
-    @GET
-    @Path("modules")
-    @RolesAllowed(Roles.ADMIN)
-    public List<Map<String, Object>> modules() throws Exception {
-        FeaturesService service = features;
-        if (service == null) {
-            return List.of();
-        }
-        List<Map<String, Object>> json = new ArrayList<>();
-        Feature[] all = service.listFeatures();
-        java.util.Arrays.sort(all, Comparator.comparing(Feature::getName).thenComparing(Feature::getVersion));
-        for (Feature feature : all) {
-            if (!feature.getName().startsWith(FEATURE_PREFIX) || feature.isHidden()) {
-                continue;
-            }
-            FeatureState state = service.isInstalled(feature) ? service.getState(feature.getId()) : null;
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", feature.getName());
-            row.put("version", feature.getVersion());
-            row.put("description", feature.getDescription());
-            row.put("installed", service.isInstalled(feature));
-            row.put("state", state == null ? "Uninstalled" : state.name());
-            json.add(row);
-        }
         return json;
     }
 
