@@ -79,6 +79,12 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    Reply put(String path, Object body) throws IOException {
+        return send(authorized(path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    }
+
     Reply postRaw(String path, String contentType, String body) throws IOException {
         return send(
                 authorized(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
