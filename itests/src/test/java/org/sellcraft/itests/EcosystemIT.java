@@ -12,8 +12,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
@@ -26,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -69,10 +66,10 @@ class EcosystemIT {
         console.run(
                 "config:property-set -p org.sellcraft.ecosystem.gate coolDownSeconds 5",
                 "feature:install sellcraft-ecosystem");
-        await(
+        Poll.until(
                 "the ecosystem API",
                 () -> admin.get("/api/v1/ecosystem/contract-templates").status() == 200);
-        await(
+        Poll.until(
                 "the import mappings",
                 () -> admin.get("/api/v1/imports/mappings").body().contains("scms-deliveries"));
     }
@@ -80,16 +77,6 @@ class EcosystemIT {
     @AfterAll
     void stop() throws Exception {
         sellcraft.close();
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!condition.call()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(what + " did not come within 3 minutes");
-            }
-            Thread.sleep(250);
-        }
     }
 
     private static List<CSVRecord> rows(Path file) throws Exception {
@@ -133,7 +120,7 @@ class EcosystemIT {
         assertEquals(10_324 + 73, job.get("inserted").asLong(), job.toString());
 
         long expected = late;
-        await("1,046 payment holds", () -> total("/api/v1/deliveries?paymentHold=true&limit=1") == expected);
+        Poll.until("1,046 payment holds", () -> total("/api/v1/deliveries?paymentHold=true&limit=1") == expected);
         // The log keeps every evaluation, the on-time deliveries' too: find the newest one that acted.
         JsonNode evaluations = admin.get(
                         "/api/v1/automation/rules/supplier-late-delivery-all-late/evaluations?limit=500")
@@ -313,7 +300,7 @@ class EcosystemIT {
             reply = asPartner(path);
         }
         assertEquals(429, reply.status());
-        await("the cool-down", () -> asPartner(path).status() == 200);
+        Poll.until("the cool-down", () -> asPartner(path).status() == 200);
         assertEquals(
                 404,
                 admin.post(

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,15 +49,17 @@ class ModulesIT {
 
     private SellcraftProcess sellcraft;
     private ApiClient admin;
+    private KarafConsole console;
 
     @BeforeAll
     void start() throws Exception {
         sellcraft = SellcraftProcess.unpack("modules");
+        console = KarafConsole.prepare(sellcraft.home(), SellcraftProcess.ADMIN_PASSWORD);
         admin = sellcraft.start().login("admin", SellcraftProcess.ADMIN_PASSWORD);
         Path slice = retailSlice(sellcraft.home().resolve("online_retail_start.csv"));
         JsonNode job = admin.importFile(slice, "mapping=uci-online-retail");
         assertEquals("DONE", job.get("state").asText(), job.toString());
-        await(
+        Poll.until(
                 "the first health scores",
                 () -> admin.get("/api/v1/health/customers/" + CUSTOMER).status() == 200);
     }
@@ -89,6 +90,11 @@ class ModulesIT {
         assertEquals(404, unknown.status(), unknown.body());
         assertEquals("application/problem+json", unknown.contentType());
 
+        String listed = console.run("sellcraft:modules", "sellcraft:module-uninstall sellcraft-core");
+        assertTrue(listed.contains("Edition: small"), listed);
+        assertTrue(listed.matches("(?s).*sellcraft-health\\s+\\S+\\s+started.*"), listed);
+        assertTrue(listed.contains("Module 'sellcraft-core' cannot be uninstalled: "), listed);
+
         ApiClient rep = new ApiClient(sellcraft.baseUrl());
         admin.post(
                 "/api/v1/users", Map.of("userName", "rita", "password", "a-long-password-9", "roles", List.of("rep")));
@@ -118,7 +124,7 @@ class ModulesIT {
             for (int round = 1; round <= SWAPS; round++) {
                 swaps.add(swap("uninstall"));
                 // The API drops a module's resources a moment after its bundles have gone.
-                await(
+                Poll.until(
                         "the health API to go " + round,
                         () -> admin.get("/api/v1/health/customers/" + CUSTOMER).status() == 404);
                 ApiClient.Reply away = admin.get("/api/v1/health/customers/" + CUSTOMER);
@@ -128,10 +134,10 @@ class ModulesIT {
                         away.json().get("detail").asText());
 
                 swaps.add(swap("install"));
-                await("the health scores after install " + round, () -> scoreBefore.equals(scoreOf(CUSTOMER)));
+                Poll.until("the health scores after install " + round, () -> scoreBefore.equals(scoreOf(CUSTOMER)));
 
                 swaps.add(swap("update"));
-                await("the health scores after update " + round, () -> scoreBefore.equals(scoreOf(CUSTOMER)));
+                Poll.until("the health scores after update " + round, () -> scoreBefore.equals(scoreOf(CUSTOMER)));
             }
         } finally {
             running.set(false);
@@ -152,7 +158,9 @@ class ModulesIT {
     void theAddOnDroppedIntoDeployWorksThroughTheApiAndKeepsItsDataWhenItGoes() throws Exception {
         Path deployed = sellcraft.home().resolve("deploy/sellcraft-example-complaints.jar");
         Files.copy(addOnJar(), deployed);
-        await("the complaint board", () -> admin.get("/api/v1/complaint-board").status() == 200);
+        Poll.until(
+                "the complaint board",
+                () -> admin.get("/api/v1/complaint-board").status() == 200);
         assertTrue(admin.get("/api/v1/openapi.json").body().contains("/api/v1/complaint-board"));
 
         String accountId = admin.get("/api/v1/accounts?code=" + CUSTOMER)
@@ -187,7 +195,7 @@ class ModulesIT {
         assertEquals(422, invalid.status(), invalid.body());
         assertEquals("severity", invalid.json().get("field").asText(), invalid.body());
 
-        await("the complaints factor", () -> admin.get("/api/v1/health/customers/" + CUSTOMER)
+        Poll.until("the complaints factor", () -> admin.get("/api/v1/health/customers/" + CUSTOMER)
                 .body()
                 .contains("1 open complaints (1 high), the oldest CMP-1001"));
         JsonNode board = admin.get("/api/v1/complaint-board").json();
@@ -197,7 +205,7 @@ class ModulesIT {
         assertTrue(admin.get("/api/v1/web/menu").body().contains("\"complaints\""));
 
         Files.delete(deployed);
-        await("the board to go", () -> admin.get("/api/v1/complaint-board").status() == 404);
+        Poll.until("the board to go", () -> admin.get("/api/v1/complaint-board").status() == 404);
         ApiClient.Reply gone = admin.get("/api/v1/complaints");
         assertEquals(404, gone.status());
         assertTrue(gone.json().get("detail").asText().contains("no installed module defines it"), gone.body());
@@ -206,7 +214,7 @@ class ModulesIT {
 
         ApiClient.Reply installed = admin.post("/api/v1/modules/" + ADD_ON + "/install", Map.of());
         assertEquals(200, installed.status(), installed.body());
-        await(
+        Poll.until(
                 "the board from the feature",
                 () -> admin.get("/api/v1/complaint-board").status() == 200);
         assertEquals(
@@ -233,7 +241,7 @@ class ModulesIT {
                 "enterprise",
                 admin.get("/api/v1/modules/edition").json().get("edition").asText());
 
-        await("the AI tasks", () -> admin.get("/api/v1/ai/cards").status() == 200);
+        Poll.until("the AI tasks", () -> admin.get("/api/v1/ai/cards").status() == 200);
         ApiClient.Reply run = admin.post(
                 "/api/v1/ai/runs", Map.of("card", "renewal-talk-tracks", "inputs", Map.of("customer", CUSTOMER)));
         assertEquals(201, run.status(), run.body());
@@ -307,15 +315,5 @@ class ModulesIT {
             }
         }
         return target;
-    }
-
-    private static void await(String what, Callable<Boolean> condition) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (!condition.call()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(what + " did not come within 3 minutes");
-            }
-            Thread.sleep(250);
-        }
     }
 }

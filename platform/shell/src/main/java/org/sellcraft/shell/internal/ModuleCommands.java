@@ -62,9 +62,8 @@ final class ModuleCommands {
         }
     }
 
-    @Service
-    @Command(scope = "sellcraft", name = "module-install", description = "Install a module and what it needs")
-    public static class Install implements Action {
+    /** One operation on one module, named by the command's argument. */
+    abstract static class ModuleOperation implements Action {
 
         @Argument(index = 0, name = "module", required = true, description = "The module, e.g. sellcraft-health")
         String name;
@@ -74,8 +73,20 @@ final class ModuleCommands {
 
         @Override
         public Object execute() {
-            print(modules.install(CONSOLE, name));
+            print(operate());
             return null;
+        }
+
+        abstract ModuleChange operate();
+    }
+
+    @Service
+    @Command(scope = "sellcraft", name = "module-install", description = "Install a module and what it needs")
+    public static class Install extends ModuleOperation {
+
+        @Override
+        ModuleChange operate() {
+            return modules.install(CONSOLE, name);
         }
     }
 
@@ -84,18 +95,11 @@ final class ModuleCommands {
             scope = "sellcraft",
             name = "module-uninstall",
             description = "Uninstall a module that no installed module needs; its data stays")
-    public static class Uninstall implements Action {
-
-        @Argument(index = 0, name = "module", required = true, description = "The module, e.g. sellcraft-health")
-        String name;
-
-        @Reference
-        ModuleService modules;
+    public static class Uninstall extends ModuleOperation {
 
         @Override
-        public Object execute() {
-            print(modules.uninstall(CONSOLE, name));
-            return null;
+        ModuleChange operate() {
+            return modules.uninstall(CONSOLE, name);
         }
     }
 
@@ -104,18 +108,11 @@ final class ModuleCommands {
             scope = "sellcraft",
             name = "module-update",
             description = "Move a module to its newest version, or reload its rebuilt bundles")
-    public static class Update implements Action {
-
-        @Argument(index = 0, name = "module", required = true, description = "The module, e.g. sellcraft-health")
-        String name;
-
-        @Reference
-        ModuleService modules;
+    public static class Update extends ModuleOperation {
 
         @Override
-        public Object execute() {
-            print(modules.update(CONSOLE, name));
-            return null;
+        ModuleChange operate() {
+            return modules.update(CONSOLE, name);
         }
     }
 
