@@ -4,12 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.sellcraft.api.importing.ImportListener;
 import org.sellcraft.api.importing.ImportMapping;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One import job on its own thread: reads the file row by row, maps and validates each row, and stores the rows in
- * batches, related records first. A batch the record service refuses is retried record by record, so one bad record
+ * batches, related records first, on a writer thread while the next batch is read. A batch the record service refuses is retried record by record, so one bad record
  * does not lose the rest. A strict job reads the file twice: first to validate every row, then to store them.
  */
 final class ImportRun implements Runnable {
@@ -44,7 +45,8 @@ final class ImportRun implements Runnable {
     private final ImportListener listener;
     private final RejectionReport report;
     private final BooleanSupplier stopping;
-    private final Set<String> knownRelated = new HashSet<>();
+    // Read by the reader as it gathers a batch and filled by the writer as it stores one.
+    private final Set<String> knownRelated = ConcurrentHashMap.newKeySet();
     private MappingPlan plan;
 
     /**
@@ -129,6 +131,17 @@ final class ImportRun implements Runnable {
     }
 
     private void readRows(Table table, boolean store) throws IOException {
+        if (!store) {
+            readRows(table, null);
+            return;
+        }
+        try (BatchWriter writer = new BatchWriter(job.id(), this::write)) {
+            readRows(table, writer::submit);
+        }
+    }
+
+    /** Reads every row; hands each full batch, and the last one, to {@code full}, or stores nothing when it is null. */
+    private void readRows(Table table, Consumer<Batch> full) throws IOException {
         Map<String, Long> occurrences = new HashMap<>();
         Map<String, Long> firstLines = new HashMap<>();
         Batch batch = new Batch();
@@ -138,17 +151,17 @@ final class ImportRun implements Runnable {
             }
             MappedRow mapped = unique(mapped(row, occurrences), firstLines);
             job.read(table.progress());
-            if (mapped == null || !store) {
+            if (mapped == null || full == null) {
                 continue;
             }
             if (batch.full(batchSize, mapped.id())) {
-                write(batch);
+                full.accept(batch);
                 batch = new Batch();
             }
             batch.add(mapped, knownRelated);
         }
-        if (store) {
-            write(batch);
+        if (full != null) {
+            full.accept(batch);
         }
     }
 
@@ -189,7 +202,8 @@ final class ImportRun implements Runnable {
         return null;
     }
 
-    private void reject(Rejection rejection) {
+    /** Called by the reader for rows it refuses and by the writer for records the store refuses. */
+    private synchronized void reject(Rejection rejection) {
         Rejection shortened = new Rejection(
                 rejection.line(), rejection.column(), RejectionReport.shortened(rejection.value()), rejection.reason());
         report.add(shortened);
