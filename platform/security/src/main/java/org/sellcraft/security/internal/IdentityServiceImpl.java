@@ -31,6 +31,7 @@ import org.sellcraft.api.security.IssuedKey;
 import org.sellcraft.api.security.NewUser;
 import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.security.Session;
+import org.sellcraft.api.security.SignInThrottledException;
 import org.sellcraft.api.security.UserAccount;
 import org.sellcraft.api.store.RecordStore;
 import org.sellcraft.api.store.RecordWrite;
@@ -52,7 +53,6 @@ public class IdentityServiceImpl implements IdentityService {
     static final String USER_TYPE = "security-user";
 
     static final String ADMIN_USER = "admin";
-    static final String ADMIN_PASSWORD_VARIABLE = "SELLCRAFT_ADMIN_PASSWORD";
     private static final int MIN_PASSWORD_LENGTH = 10;
     private static final int TOKEN_BYTES = 32;
 
@@ -64,8 +64,14 @@ public class IdentityServiceImpl implements IdentityService {
 
         @AttributeDefinition(
                 name = "Failed sign-ins allowed",
-                description = "Failures per user name or address within the window before attempts are refused")
+                description = "Failures for one user name within the window before its attempts are refused")
         int maxFailedSignIns() default 5;
+
+        @AttributeDefinition(
+                name = "Failed sign-ins allowed per address",
+                description = "Failures from one address, for any user names, within the window before attempts from"
+                        + " it are refused; higher than the per-user limit, because an office shares one address")
+        int maxFailedSignInsPerAddress() default 50;
 
         @AttributeDefinition(name = "Throttle window (minutes)", description = "How long a failure counts")
         int throttleMinutes() default 15;
@@ -83,32 +89,43 @@ public class IdentityServiceImpl implements IdentityService {
 
     @Activate
     public IdentityServiceImpl(@Reference RecordStore store, @Reference AuditLog audit, Config config) {
-        this(store, audit, config, Clock.systemUTC(), System.getenv(ADMIN_PASSWORD_VARIABLE));
+        this(store, audit, config, Clock.systemUTC(), InitialAdminPassword.ofThisInstance());
     }
 
     IdentityServiceImpl(RecordStore store, AuditLog audit, Config config, Clock clock, String initialAdminPassword) {
+        this(store, audit, config, clock, new InitialAdminPassword(initialAdminPassword, null));
+    }
+
+    IdentityServiceImpl(
+            RecordStore store, AuditLog audit, Config config, Clock clock, InitialAdminPassword initialAdminPassword) {
         this.store = store;
         this.audit = audit;
         this.clock = clock;
         this.keys = new ApiKeys(store, audit, clock);
         this.sessionLength = Duration.ofHours(config.sessionHours());
-        this.throttle =
-                new SignInThrottle(clock, config.maxFailedSignIns(), Duration.ofMinutes(config.throttleMinutes()));
+        this.throttle = new SignInThrottle(
+                clock,
+                config.maxFailedSignIns(),
+                config.maxFailedSignInsPerAddress(),
+                Duration.ofMinutes(config.throttleMinutes()));
         createFirstAdministrator(initialAdminPassword);
     }
 
     private record ActiveSession(String userId, Caller caller, Instant expiresAt) {}
 
-    private void createFirstAdministrator(String initialPassword) {
+    private void createFirstAdministrator(InitialAdminPassword initialPassword) {
         if (store.count(USER_TYPE) > 0) {
+            initialPassword.forget();
             return;
         }
-        boolean generated = initialPassword == null || initialPassword.isBlank();
-        String password = generated ? generatePassword() : initialPassword;
+        Optional<String> chosen = initialPassword.chosen();
+        boolean generated = chosen.isEmpty();
+        String password = chosen.orElseGet(this::generatePassword);
         createUser(
                 Caller.system(),
                 new NewUser(
                         ADMIN_USER, "Administrator", password.toCharArray(), Set.of(Roles.ADMIN), null, null, null));
+        initialPassword.forget();
         LOG.info("Created the first administrator '{}'", ADMIN_USER);
         if (generated) {
             // Printed once on the console, never logged: only its hash is kept.
@@ -132,8 +149,7 @@ public class IdentityServiceImpl implements IdentityService {
             if (!wait.isZero() && !wait.isNegative()) {
                 LOG.warn("Sign-in for '{}' from '{}' refused: too many failures", userName, remoteAddress);
                 audit.record(userName, "login-throttled", userName, null, remoteAddress);
-                throw new AuthenticationException(
-                        "Too many failed sign-ins; try again in " + Math.max(1, wait.toSeconds()) + " seconds");
+                throw new SignInThrottledException(Math.max(1, wait.toSeconds()));
             }
             Optional<Record> user = findUser(userName);
             boolean valid = user.isPresent()

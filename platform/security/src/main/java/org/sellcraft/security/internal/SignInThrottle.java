@@ -9,27 +9,30 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts failed sign-ins per user name and per address within a window. Once either reaches the limit, further
+ * Counts failed sign-ins per user name and per address within a window. Once either reaches its limit, further
  * attempts are refused until the oldest failure leaves the window, which slows password guessing to a crawl
- * without locking a user out for good.
+ * without locking a user out for good. An address gets a higher limit than a user name: the people of one office
+ * come from one address, and one person's typos must not lock out the others.
  */
 final class SignInThrottle {
 
     private final Clock clock;
-    private final int maxFailures;
+    private final int maxPerUser;
+    private final int maxPerAddress;
     private final Duration window;
     private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-    SignInThrottle(Clock clock, int maxFailures, Duration window) {
+    SignInThrottle(Clock clock, int maxPerUser, int maxPerAddress, Duration window) {
         this.clock = clock;
-        this.maxFailures = maxFailures;
+        this.maxPerUser = maxPerUser;
+        this.maxPerAddress = maxPerAddress;
         this.window = window;
     }
 
     /** Returns how long the caller must wait before trying again, or {@link Duration#ZERO}. */
     Duration waitFor(String userName, String address) {
-        Duration byUser = waitFor("user:" + userName);
-        Duration byAddress = waitFor("address:" + address);
+        Duration byUser = waitFor("user:" + userName, maxPerUser);
+        Duration byAddress = waitFor("address:" + address, maxPerAddress);
         return byUser.compareTo(byAddress) >= 0 ? byUser : byAddress;
     }
 
@@ -42,7 +45,7 @@ final class SignInThrottle {
         failures.remove("user:" + userName);
     }
 
-    private Duration waitFor(String key) {
+    private Duration waitFor(String key, int maxFailures) {
         Deque<Instant> times = failures.get(key);
         if (times == null) {
             return Duration.ZERO;

@@ -24,6 +24,7 @@ import org.sellcraft.api.security.IssuedKey;
 import org.sellcraft.api.security.NewUser;
 import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.security.Session;
+import org.sellcraft.api.security.SignInThrottledException;
 import org.sellcraft.api.security.UserAccount;
 import org.sellcraft.store.mapdb.internal.MapDbRecordStore;
 
@@ -114,10 +115,11 @@ class IdentityServiceImplTest {
             assertFalse(wrong.getMessage().contains("guess-123456"));
         }
 
-        AuthenticationException throttled = assertThrows(
-                AuthenticationException.class,
+        SignInThrottledException throttled = assertThrows(
+                SignInThrottledException.class,
                 () -> identities.login("admin", ADMIN_PASSWORD.toCharArray(), "203.0.113.9"));
         assertEquals("Too many failed sign-ins; try again in 900 seconds", throttled.getMessage());
+        assertEquals(900, throttled.retryAfterSeconds());
 
         clock.advance(Duration.ofMinutes(16));
         assertEquals(
@@ -222,6 +224,31 @@ class IdentityServiceImplTest {
         assertFalse(entries.toString().contains("wrong-password"));
     }
 
+    @Test
+    void oneColleaguesTyposFromASharedAddressDoNotLockOutTheOthersButASprayDoes() {
+        for (int i = 0; i < 5; i++) {
+            assertThrows(
+                    AuthenticationException.class,
+                    () -> identities.login("lee", "typo-123456".toCharArray(), "198.51.100.7"));
+        }
+
+        assertEquals(
+                "admin",
+                identities
+                        .login("admin", ADMIN_PASSWORD.toCharArray(), "198.51.100.7")
+                        .caller()
+                        .userName());
+        for (int i = 0; i < 3; i++) {
+            String user = "nobody-" + i;
+            assertThrows(
+                    AuthenticationException.class,
+                    () -> identities.login(user, "guess-123456".toCharArray(), "198.51.100.7"));
+        }
+        assertThrows(
+                SignInThrottledException.class,
+                () -> identities.login("admin", ADMIN_PASSWORD.toCharArray(), "198.51.100.7"));
+    }
+
     private static IdentityServiceImpl.Config config() {
         return new IdentityServiceImpl.Config() {
             @Override
@@ -237,6 +264,11 @@ class IdentityServiceImplTest {
             @Override
             public int maxFailedSignIns() {
                 return 5;
+            }
+
+            @Override
+            public int maxFailedSignInsPerAddress() {
+                return 8;
             }
 
             @Override
