@@ -63,7 +63,7 @@ final class FieldValues {
         try {
             Object converted =
                     switch (def.kind()) {
-                        case TEXT, REFERENCE -> toText(value);
+                        case TEXT, REFERENCE -> toText(path, value);
                         case INTEGER -> toLong(value);
                         case DECIMAL -> toDecimal(value);
                         case DATE -> toDate(value);
@@ -78,13 +78,13 @@ final class FieldValues {
         }
     }
 
-    private static String toText(Object value) {
+    private static String toText(String path, Object value) {
         if (value instanceof Map<?, ?> || value instanceof List<?>) {
             throw new ClassCastException();
         }
         String text = value.toString();
         if (text.length() > MAX_TEXT) {
-            throw new ValidationException(null, null, "text longer than " + MAX_TEXT + " characters");
+            throw new ValidationException(path, null, "is longer than " + MAX_TEXT + " characters");
         }
         return text;
     }

@@ -169,7 +169,7 @@ public class RecordServiceImpl implements RecordService {
             store.write(List.of(new RecordWrite.Put(record, 0)));
         } catch (VersionConflictException e) {
             throw new VersionConflictException(
-                    "A " + type.name() + " with the same " + type.keyFields() + " exists already (id '" + id + "')",
+                    "Another " + type.name() + " record has the same " + type.keyFields() + " (id '" + id + "')",
                     e.currentVersion());
         }
         publish(caller, record, RecordEvents.CREATED);

@@ -95,9 +95,9 @@ final class CsvTable implements Table {
     }
 
     /**
-     * Decides the character set and skips a UTF-8 byte order mark. A given one wins; otherwise a mark means UTF-8,
-     * and so does a first sample that decodes as strict UTF-8; anything else is taken as GB18030, which is what
-     * Excel writes on Chinese Windows.
+     * Decides the character set and skips a byte order mark. A given one wins; otherwise a mark means UTF-8 or
+     * UTF-16 (Excel's "Unicode text"), and so does a first sample that decodes as strict UTF-8; anything else is
+     * taken as GB18030, which is what Excel writes on Chinese Windows.
      */
     static Charset charsetOf(InputStream in, String requested) throws IOException {
         in.mark(SAMPLE_BYTES + 1);
@@ -108,6 +108,11 @@ final class CsvTable implements Table {
                 && (sample[0] & 0xff) == 0xEF
                 && (sample[1] & 0xff) == 0xBB
                 && (sample[2] & 0xff) == 0xBF;
+        Charset utf16 = utf16Of(sample);
+        if (requested == null && utf16 != null) {
+            in.skipNBytes(2);
+            return utf16;
+        }
         Charset charset = requested != null
                 ? Charset.forName(requested)
                 : bom || isUtf8(sample, complete) ? StandardCharsets.UTF_8 : GB18030;
@@ -115,6 +120,18 @@ final class CsvTable implements Table {
             in.skipNBytes(3);
         }
         return charset;
+    }
+
+    private static Charset utf16Of(byte[] sample) {
+        if (sample.length < 2) {
+            return null;
+        }
+        int first = sample[0] & 0xff;
+        int second = sample[1] & 0xff;
+        if (first == 0xFF && second == 0xFE) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return first == 0xFE && second == 0xFF ? StandardCharsets.UTF_16BE : null;
     }
 
     // A sample cut in the middle of a character still counts as UTF-8: only invalid bytes decide against it.
@@ -169,7 +186,8 @@ final class CsvTable implements Table {
         ended = true;
         if (hasCause(e, CharacterCodingException.class)) {
             throw new ImportFailure("File '" + fileName + "' cannot be read as " + charset.name() + ": "
-                    + firstUndecodable() + "; give its right charset, or none to have it detected");
+                    + firstUndecodable() + "; name its character set with the charset parameter (for example"
+                    + " charset=ISO-8859-1, or --charset at the console), or give none to have it detected");
         }
         String detail = e.getCause() == null ? e.getMessage() : e.getCause().getMessage();
         String reason = detail != null && detail.contains("encapsulated token")

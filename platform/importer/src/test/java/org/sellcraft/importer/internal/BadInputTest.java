@@ -73,10 +73,25 @@ class BadInputTest {
 
         assertEquals(ImportJob.State.FAILED, job.state());
         assertEquals(
-                "File 'accounts-gbk.csv' cannot be read as UTF-8: line 3 holds the bytes BB; "
-                        + "give its right charset, or none to have it detected",
+                "File 'accounts-gbk.csv' cannot be read as UTF-8: line 3 holds the bytes BB; name its character set"
+                        + " with the charset parameter (for example charset=ISO-8859-1, or --charset at the console),"
+                        + " or give none to have it detected",
                 job.error());
         assertEquals(0, fixture.records.all("account").size());
+    }
+
+    @Test
+    void aUtf16FileWithItsByteOrderMarkIsDetected() throws Exception {
+        Path file = file(
+                "accounts-utf16.csv",
+                "\uFEFF" + ACCOUNTS_HEADER + "Acme,tech,1996,1.5,10,US,\n",
+                StandardCharsets.UTF_16LE);
+
+        ImportJob job = run(file, "maven-crm-accounts", false, null);
+
+        assertEquals(ImportJob.State.DONE, job.state(), job.error());
+        assertEquals("UTF-16LE", job.charset());
+        assertEquals("tech", fixture.records.byKey("account", "Acme").get("industry"));
     }
 
     @Test

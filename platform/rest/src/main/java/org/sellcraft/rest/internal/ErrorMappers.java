@@ -1,6 +1,7 @@
 package org.sellcraft.rest.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 import org.sellcraft.api.security.AccessDeniedException;
 import org.sellcraft.api.security.AuthenticationException;
+import org.sellcraft.api.security.SignInThrottledException;
 import org.sellcraft.api.service.RecordNotFoundException;
 import org.sellcraft.api.service.UnknownTypeException;
 import org.sellcraft.api.service.ValidationException;
@@ -80,6 +82,12 @@ final class ErrorMappers {
     static final class Unauthenticated implements ExceptionMapper<AuthenticationException> {
         @Override
         public Response toResponse(AuthenticationException e) {
+            if (e instanceof SignInThrottledException throttled) {
+                Response problem = Problems.of(429, "Too Many Requests", "sign-in-throttled", e.getMessage(), Map.of());
+                return Response.fromResponse(problem)
+                        .header("Retry-After", throttled.retryAfterSeconds())
+                        .build();
+            }
             Response problem = Problems.of(Response.Status.UNAUTHORIZED, "unauthenticated", e.getMessage());
             return Response.fromResponse(problem)
                     .header("WWW-Authenticate", "Bearer realm=\"sellcraft\"")
@@ -105,6 +113,12 @@ final class ErrorMappers {
     static final class MalformedJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+                return Problems.of(
+                        Response.Status.BAD_REQUEST,
+                        "wrong-json-shape",
+                        "The body is JSON of the wrong shape: this operation takes " + shapeOf(mismatched));
+            }
             // The original message quotes the input; keep only where it broke.
             String where = e.getLocation() == null
                     ? ""
@@ -116,6 +130,17 @@ final class ErrorMappers {
                     "The body is not valid JSON" + where + ": "
                             + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    private static String shapeOf(MismatchedInputException e) {
+        Class<?> target = e.getTargetType();
+        if (Map.class.isAssignableFrom(target)) {
+            return "an object, {...}";
+        }
+        if (java.util.Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "an array, [...]";
+        }
+        return "a " + target.getSimpleName();
     }
 
     static final class Web implements ExceptionMapper<WebApplicationException> {

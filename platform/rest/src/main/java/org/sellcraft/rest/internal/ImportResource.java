@@ -43,6 +43,8 @@ import org.sellcraft.api.service.ValidationException;
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
 public class ImportResource implements RestResource {
 
+    private static final String EMPTY_REJECTIONS = "line,column,value,reason\r\n";
+
     private final ImportService imports;
     private final java.nio.file.Path uploads;
 
@@ -106,9 +108,14 @@ public class ImportResource implements RestResource {
     @Path("{id}/rejections")
     @Produces("text/csv")
     public Response rejections(@PathParam("id") String id) {
-        java.nio.file.Path report = imports.rejectionReport(id)
-                .orElseThrow(() -> new NotFoundException("No import job with id '" + id + "'"));
-        return Response.ok(report.toFile())
+        if (imports.job(id).isEmpty()) {
+            throw new NotFoundException("No import job with id '" + id + "'");
+        }
+        // A job that refused no row has no report file: its report is the header alone.
+        Object report = imports.rejectionReport(id)
+                .<Object>map(java.nio.file.Path::toFile)
+                .orElse(EMPTY_REJECTIONS);
+        return Response.ok(report)
                 .header("Content-Disposition", "attachment; filename=\"rejections-" + id + ".csv\"")
                 .build();
     }

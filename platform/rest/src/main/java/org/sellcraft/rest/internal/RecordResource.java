@@ -152,7 +152,7 @@ public class RecordResource implements RestResource {
             @HeaderParam("If-Match") String ifMatch,
             Map<String, Object> body,
             @Context SecurityContext security) {
-        long version = expectedVersion(ifMatch, body == null ? null : body.get("version"));
+        long version = expectedVersion(ifMatch, body == null ? null : body.get("version"), "in the body");
         Record updated = records.update(caller(security), type(collection).name(), id, version, fieldsOf(body));
         return Response.ok(JsonSupport.toJson(updated))
                 .tag(new EntityTag(Long.toString(updated.version())))
@@ -167,7 +167,7 @@ public class RecordResource implements RestResource {
             @HeaderParam("If-Match") String ifMatch,
             @QueryParam("version") String versionParam,
             @Context SecurityContext security) {
-        long version = expectedVersion(ifMatch, versionParam);
+        long version = expectedVersion(ifMatch, versionParam, "as ?version=N");
         records.delete(caller(security), type(collection).name(), id, version);
         return Response.noContent().build();
     }
@@ -292,12 +292,13 @@ public class RecordResource implements RestResource {
         throw new ValidationException(name, value, "must be a whole number from " + min + " to " + max);
     }
 
-    static long expectedVersion(String ifMatch, Object bodyVersion) {
+    /** The version the caller read, from If-Match or from {@code elsewhere}, which the message names. */
+    static long expectedVersion(String ifMatch, Object otherVersion, String elsewhere) {
         Object given =
-                ifMatch != null ? ifMatch.replace("\"", "").replace("W/", "").trim() : bodyVersion;
+                ifMatch != null ? ifMatch.replace("\"", "").replace("W/", "").trim() : otherVersion;
         if (given == null) {
             throw new ValidationException(
-                    "version", null, "is required: send the version you read in If-Match or in the body");
+                    "version", null, "is required: send the version you read in If-Match or " + elsewhere);
         }
         try {
             return Long.parseLong(given.toString().trim());
