@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,33 +39,43 @@ class ImportCrashIT {
     private final Path work =
             Paths.get(System.getProperty("sellcraft.workdir", "target/it")).resolve("crash");
     private final Path storeDir = work.resolve("store");
-    private final Random random = new Random(Long.getLong("sellcraft.crash.seed", System.nanoTime()));
+    private final long seed = Long.getLong("sellcraft.crash.seed", System.nanoTime());
+    private final Random random = new Random(seed);
+    private final Set<Long> committedBatchEnds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final List<Long> storedAfterKills = new ArrayList<>();
 
     @Test
     void killedImportsKeepEveryAcknowledgedBatchAndNoHalfBatch() throws Exception {
         SellcraftProcess.deleteTree(work);
         RawData.RetailFacts retail = RawData.retail();
+        System.out.println("Crash test with -Dsellcraft.crash.seed=" + seed);
 
         long acknowledged = 0;
         for (int kill = 1; kill <= KILLS; kill++) {
             // Each run starts the file from the top, so what counts is the furthest any run got.
             acknowledged = Math.max(acknowledged, runAndKill(800 + random.nextInt(5000)));
+            String when = "kill " + kill + " (seed " + seed + ")";
             Map<String, Integer> stored = storedLinesByInvoice();
             long lines = stored.values().stream().mapToLong(Integer::longValue).sum();
 
-            assertTrue(
-                    lines >= acknowledged,
-                    "kill " + kill + ": " + lines + " lines stored, " + acknowledged + " acknowledged");
-            assertTrue(
-                    lines <= acknowledged + 2L * BATCH,
-                    "kill " + kill + ": more than one batch beyond the last" + " acknowledged one");
-            assertPrefixOfFile(lines, stored, "kill " + kill);
+            assertTrue(lines >= acknowledged, when + ": " + lines + " lines stored, " + acknowledged + " acknowledged");
+            assertTrue(lines <= acknowledged + 2L * BATCH, when + ": more than one batch beyond the last acknowledged");
+            storedAfterKills.add(lines);
+            assertPrefixOfFile(lines, stored, when);
+            assertEquals(RawData.customersInFirstRows(lines), storedCustomers(), when + ": the batches' customers");
         }
 
         Child last = start();
         assertTrue(last.process.waitFor(10, TimeUnit.MINUTES), "the last run finishes");
         assertEquals(0, last.process.exitValue(), last.output.get());
         assertPrefixOfFile(retail.lines(), storedLinesByInvoice(), "after the last run");
+        // Every run cuts the file into the same batches, and the last run acknowledged each of them: whatever a
+        // kill left behind must end exactly where one of them ends.
+        Set<Long> batchEnds = new TreeSet<>(committedBatchEnds);
+        batchEnds.add(0L);
+        for (long lines : storedAfterKills) {
+            assertTrue(batchEnds.contains(lines), lines + " lines stored after a kill end no batch of " + batchEnds);
+        }
         try (MapDbRecordStore store = new MapDbRecordStore(storeDir)) {
             assertEquals(retail.invoices(), store.count(SalesTypes.ORDER));
             assertEquals(retail.customers(), store.count(SalesTypes.ACCOUNT));
@@ -111,6 +122,15 @@ class ImportCrashIT {
         return lines;
     }
 
+    /** The customer numbers of the stored accounts, which each batch stores together with its orders. */
+    private Set<String> storedCustomers() {
+        Set<String> customers = new HashSet<>();
+        try (MapDbRecordStore store = new MapDbRecordStore(storeDir)) {
+            store.forEach(SalesTypes.ACCOUNT, account -> customers.add((String) account.get("code")));
+        }
+        return customers;
+    }
+
     private Child start() throws IOException {
         Process process = new ProcessBuilder(
                         Paths.get(System.getProperty("java.home"), "bin", "java")
@@ -124,7 +144,7 @@ class ImportCrashIT {
                         Integer.toString(BATCH))
                 .redirectErrorStream(true)
                 .start();
-        return new Child(process);
+        return new Child(process, committedBatchEnds);
     }
 
     /** A child process and what it has said so far. */
@@ -135,8 +155,11 @@ class ImportCrashIT {
         final java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
         final Thread reader;
 
-        Child(Process process) {
+        private final Set<Long> batchEnds;
+
+        Child(Process process, Set<Long> batchEnds) {
             this.process = process;
+            this.batchEnds = batchEnds;
             this.reader = new Thread(this::read, "crash-child-output");
             reader.setDaemon(true);
             reader.start();
@@ -149,7 +172,9 @@ class ImportCrashIT {
                     if (line.equals(CrashImportChild.OPENED)) {
                         opened.countDown();
                     } else if (line.startsWith(CrashImportChild.COMMITTED)) {
-                        acknowledged.set(Long.parseLong(line.substring(CrashImportChild.COMMITTED.length())));
+                        long end = Long.parseLong(line.substring(CrashImportChild.COMMITTED.length()));
+                        acknowledged.set(end);
+                        batchEnds.add(end);
                     } else {
                         output.accumulateAndGet(line, (all, next) -> all.length() > 20_000 ? all : all + "\n" + next);
                     }

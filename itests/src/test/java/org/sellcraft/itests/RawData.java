@@ -139,6 +139,25 @@ final class RawData {
         return lines;
     }
 
+    /** The customer numbers among the first rows of the retail file. */
+    static Set<String> customersInFirstRows(long rows) throws IOException {
+        Set<String> customers = new HashSet<>();
+        long seen = 0;
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(retailFile())), StandardCharsets.UTF_8))) {
+            for (CSVRecord row : read(reader)) {
+                if (seen++ == rows) {
+                    break;
+                }
+                String customer = row.get("CustomerID").replace(".0", "");
+                if (!customer.isEmpty()) {
+                    customers.add(customer);
+                }
+            }
+        }
+        return customers;
+    }
+
     private static Iterable<CSVRecord> read(java.io.Reader reader) throws IOException {
         return CSVFormat.DEFAULT
                 .builder()

@@ -74,6 +74,18 @@ public interface RecordService {
      */
     UpsertResult upsert(Caller caller, String type, List<Map<String, Object>> rows);
 
+    /**
+     * Creates or updates records of several types by natural key in one durable transaction: either all of them are
+     * stored or none. An import uses it to store a batch of rows together with the records they refer to (the
+     * customers of a batch of orders), so that no half batch is ever visible.
+     *
+     * @param rowsByType field values per record, by type name, in the order the types are to be written
+     * @return what happened to each type, by type name
+     * @throws ValidationException naming the row index, field and reason; nothing of any type is stored
+     * @since 1.2
+     */
+    Map<String, UpsertResult> upsertAll(Caller caller, Map<String, List<Map<String, Object>>> rowsByType);
+
     /** Returns how many records of the type the caller may see. */
     long count(Caller caller, String type);
 }

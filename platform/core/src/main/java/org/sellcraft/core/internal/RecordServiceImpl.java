@@ -185,7 +185,11 @@ public class RecordServiceImpl implements RecordService {
     }
 
     private void requireInScope(Caller caller, Record record) {
-        if (!policy.visible(caller, record.type()).test(record)) {
+        requireInScope(policy.visible(caller, record.type()), record);
+    }
+
+    private static void requireInScope(Predicate<Record> visible, Record record) {
+        if (!visible.test(record)) {
             throw new AccessDeniedException(
                     "You may only keep " + record.type() + " records within your own scope (owner, team or partner)");
         }
@@ -236,6 +240,38 @@ public class RecordServiceImpl implements RecordService {
 
     @Override
     public UpsertResult upsert(Caller caller, String typeName, List<Map<String, Object>> rows) {
+        return upsertAll(caller, Map.of(typeName, rows)).get(typeName);
+    }
+
+    @Override
+    public Map<String, UpsertResult> upsertAll(Caller caller, Map<String, List<Map<String, Object>>> rowsByType) {
+        List<PreparedUpsert> prepared = new ArrayList<>();
+        List<RecordWrite> writes = new ArrayList<>();
+        for (Map.Entry<String, List<Map<String, Object>>> rows : rowsByType.entrySet()) {
+            PreparedUpsert upsert = prepareUpsert(caller, rows.getKey(), rows.getValue());
+            prepared.add(upsert);
+            writes.addAll(upsert.writes());
+        }
+
+        store.write(writes);
+
+        Map<String, UpsertResult> results = new LinkedHashMap<>();
+        for (PreparedUpsert upsert : prepared) {
+            results.put(upsert.type(), announce(caller, upsert));
+        }
+        return results;
+    }
+
+    /** What an upsert of one type will write, worked out before anything is stored. */
+    private record PreparedUpsert(
+            String type,
+            int rows,
+            List<RecordWrite> writes,
+            List<Record> inserted,
+            List<Record> updated,
+            int unchanged) {}
+
+    private PreparedUpsert prepareUpsert(Caller caller, String typeName, List<Map<String, Object>> rows) {
         RecordType type = requireType(typeName);
         if (type.keyFields().isEmpty()) {
             throw new ValidationException(
@@ -260,7 +296,7 @@ public class RecordServiceImpl implements RecordService {
             if (stored.isEmpty()) {
                 Record record = new Record(type.name(), entry.getKey(), 1, now, now, entry.getValue());
                 FieldValues.checkRequired(type, record.fields());
-                requireInScope(caller, record);
+                requireInScope(visible, record);
                 writes.add(new RecordWrite.Put(record, 0));
                 inserted.add(record);
                 continue;
@@ -273,29 +309,34 @@ public class RecordServiceImpl implements RecordService {
             }
             Record record =
                     new Record(type.name(), current.id(), current.version() + 1, current.createdAt(), now, merged);
+            // A change must not move a record out of the importer's own scope, where it could not see it again.
+            requireInScope(visible, record);
             writes.add(new RecordWrite.Put(record, current.version()));
             updated.add(record);
         }
+        return new PreparedUpsert(typeName, rows.size(), writes, inserted, updated, unchanged);
+    }
 
-        store.write(writes);
-        if (!writes.isEmpty()) {
+    /** Audits and publishes what a committed upsert of one type changed. */
+    private UpsertResult announce(Caller caller, PreparedUpsert upsert) {
+        if (!upsert.writes().isEmpty()) {
             audit.record(
                     caller.userName(),
                     "records-imported",
-                    typeName,
-                    inserted.size() + " created, " + updated.size() + " changed",
+                    upsert.type(),
+                    upsert.inserted().size() + " created, " + upsert.updated().size() + " changed",
                     null);
         }
         LOG.debug(
                 "Upserted {} {} records: {} new, {} changed, {} unchanged",
-                rows.size(),
-                typeName,
-                inserted.size(),
-                updated.size(),
-                unchanged);
-        inserted.forEach(record -> publish(caller, record, RecordEvents.CREATED));
-        updated.forEach(record -> publish(caller, record, RecordEvents.UPDATED));
-        return new UpsertResult(inserted.size(), updated.size(), unchanged);
+                upsert.rows(),
+                upsert.type(),
+                upsert.inserted().size(),
+                upsert.updated().size(),
+                upsert.unchanged());
+        upsert.inserted().forEach(record -> publish(caller, record, RecordEvents.CREATED));
+        upsert.updated().forEach(record -> publish(caller, record, RecordEvents.UPDATED));
+        return new UpsertResult(upsert.inserted().size(), upsert.updated().size(), upsert.unchanged());
     }
 
     /** Converts rows and folds rows with the same natural key into one, in arrival order. */

@@ -215,18 +215,11 @@ final class ImportRun implements Runnable {
             return;
         }
         try {
-            UpsertResult related = writeRelated(batch.related(null));
             List<Map<String, Object>> rows = new ArrayList<>();
             batch.records().forEach(p -> rows.add(plan.withLines(p.fields(), p.lines())));
-            UpsertResult main = records.upsert(caller, plan.type().name(), rows);
-            job.committed(batch.rows(), sum(related, main));
-            LOG.debug(
-                    "Import {} stored {} rows as {} records: {}, related {}",
-                    job.id(),
-                    batch.rows(),
-                    rows.size(),
-                    main,
-                    related);
+            UpsertResult stored = store(batch.related(null), rows);
+            job.committed(batch.rows(), stored);
+            LOG.debug("Import {} stored {} rows as {} records: {}", job.id(), batch.rows(), rows.size(), stored);
         } catch (ValidationException e) {
             LOG.debug(
                     "Import {}: the record service refused a batch ({}); storing it record by record",
@@ -240,10 +233,8 @@ final class ImportRun implements Runnable {
     private void writeOneByOne(Batch batch) {
         for (Batch.Pending pending : batch.records()) {
             try {
-                UpsertResult related = writeRelated(batch.related(pending));
                 Map<String, Object> row = plan.withLines(pending.fields(), pending.lines());
-                UpsertResult main = records.upsert(caller, plan.type().name(), List.of(row));
-                job.committed(pending.fileLines().size(), sum(related, main));
+                job.committed(pending.fileLines().size(), store(batch.related(pending), List.of(row)));
             } catch (ValidationException e) {
                 String column = plan.columnOf(e.field());
                 for (long line : pending.fileLines()) {
@@ -253,23 +244,24 @@ final class ImportRun implements Runnable {
         }
     }
 
-    // Related records are created when absent and otherwise left as they are: each is looked up once per job.
-    private UpsertResult writeRelated(List<MappedRow.Related> candidates) {
-        Map<String, List<Map<String, Object>>> absentByType = new LinkedHashMap<>();
-        List<String> absentIds = new ArrayList<>();
+    /**
+     * Stores rows with the related records they need in one transaction, the related ones first. Related records
+     * are created when absent and otherwise left as they are: each is looked up once per job.
+     */
+    private UpsertResult store(List<MappedRow.Related> candidates, List<Map<String, Object>> rows) {
+        Map<String, List<Map<String, Object>>> byType = new LinkedHashMap<>();
         for (MappedRow.Related record : candidates) {
             if (!knownRelated.contains(record.id()) && !exists(record)) {
-                absentByType
-                        .computeIfAbsent(record.type(), t -> new ArrayList<>())
-                        .add(record.fields());
-                absentIds.add(record.id());
+                byType.computeIfAbsent(record.type(), t -> new ArrayList<>()).add(record.fields());
             }
         }
+        byType.computeIfAbsent(plan.type().name(), t -> new ArrayList<>()).addAll(rows);
+
         UpsertResult total = new UpsertResult(0, 0, 0);
-        for (Map.Entry<String, List<Map<String, Object>>> type : absentByType.entrySet()) {
-            total = sum(total, records.upsert(caller, type.getKey(), type.getValue()));
+        for (UpsertResult result : records.upsertAll(caller, byType).values()) {
+            total = sum(total, result);
         }
-        candidates.forEach(r -> knownRelated.add(r.id()));
+        candidates.forEach(record -> knownRelated.add(record.id()));
         return total;
     }
 

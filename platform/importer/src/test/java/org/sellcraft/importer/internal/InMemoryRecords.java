@@ -52,6 +52,7 @@ final class InMemoryRecords implements RecordService, RecordTypeRegistry {
         this.refused = rows;
     }
 
+    /** How many transactions were stored: single-type and several-type upserts alike. */
     int upsertCalls() {
         return upserts.get();
     }
@@ -93,6 +94,10 @@ final class InMemoryRecords implements RecordService, RecordTypeRegistry {
     @Override
     public synchronized UpsertResult upsert(Caller caller, String type, List<Map<String, Object>> rows) {
         upserts.incrementAndGet();
+        return store(type, rows);
+    }
+
+    private UpsertResult store(String type, List<Map<String, Object>> rows) {
         RecordType recordType = byName(type).orElseThrow(() -> new UnknownTypeException(type));
         for (int i = 0; i < rows.size(); i++) {
             validate(recordType, i, rows.get(i));
@@ -117,6 +122,21 @@ final class InMemoryRecords implements RecordService, RecordTypeRegistry {
             records.put(id, after);
         }
         return new UpsertResult(inserted, updated, unchanged);
+    }
+
+    @Override
+    public synchronized Map<String, UpsertResult> upsertAll(
+            Caller caller, Map<String, List<Map<String, Object>>> rowsByType) {
+        rowsByType.forEach((type, rows) -> {
+            RecordType recordType = byName(type).orElseThrow(() -> new UnknownTypeException(type));
+            for (int i = 0; i < rows.size(); i++) {
+                validate(recordType, i, rows.get(i));
+            }
+        });
+        upserts.incrementAndGet();
+        Map<String, UpsertResult> results = new LinkedHashMap<>();
+        rowsByType.forEach((type, rows) -> results.put(type, store(type, rows)));
+        return results;
     }
 
     @Override
