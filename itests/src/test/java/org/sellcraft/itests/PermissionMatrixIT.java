@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -119,35 +121,85 @@ class PermissionMatrixIT {
     @Test
     @Order(1)
     void listsCountOnlyWhatEachRoleMaySee() throws Exception {
-        List<String[]> pipeline = Files.readAllLines(RawData.pipelineFile()).stream()
-                .skip(1)
-                .map(line -> line.trim().split(",", -1))
-                .toList();
-        Set<String> team = new HashSet<>();
-        Files.readAllLines(RawData.dataset("maven-crm/sales_teams.csv")).stream()
-                .skip(1)
-                .map(line -> line.trim().split(","))
-                .filter(row -> row[1].equals(managerName))
-                .forEach(row -> team.add(row[0]));
-
+        List<String[]> pipeline = pipeline();
+        Set<String> team = team();
         long annaDeals = pipeline.stream().filter(row -> row[1].equals(AGENT)).count();
         long teamDeals = pipeline.stream().filter(row -> team.contains(row[1])).count();
-        long annaAccounts = pipeline.stream()
-                .filter(row -> row[1].equals(AGENT) && !row[3].isEmpty())
-                .map(row -> row[3])
-                .distinct()
-                .count();
-
-        long teamAccounts = pipeline.stream()
-                .filter(row -> team.contains(row[1]) && !row[3].isEmpty())
-                .map(row -> row[3])
-                .distinct()
-                .count();
+        long annaAccounts = accountsSoldBy(Set.of(AGENT)).size();
+        long teamAccounts = accountsSoldBy(team).size();
 
         assertTotals("/api/v1/opportunities", 8800, teamDeals, annaDeals, 8800, 0);
         assertTotals("/api/v1/accounts", 85, teamAccounts, annaAccounts, 85, 0);
         assertTotals("/api/v1/reps", 35, 35, 35, 35, 0);
         assertTrue(teamDeals > annaDeals && annaDeals > 0);
+    }
+
+    @Test
+    @Order(2)
+    void healthScoresTheirCountsAndTotalsStayWithinEachRolesScope() throws Exception {
+        JsonNode accounts = admin.get("/api/v1/accounts?limit=100").json().get("items");
+        Map<String, String> idsByName = new LinkedHashMap<>();
+        for (JsonNode account : accounts) {
+            idsByName.put(account.get("name").asText(), account.get("id").asText());
+            ApiClient.Reply order = admin.post(
+                    "/api/v1/orders",
+                    Map.of(
+                            "orderNumber",
+                            "H-" + idsByName.size(),
+                            "accountId",
+                            account.get("id").asText(),
+                            "orderedAt",
+                            "2017-12-01T10:00:00Z",
+                            "channel",
+                            "direct",
+                            "lines",
+                            List.of(Map.of("lineNo", 1, "sku", "GTX Basic", "quantity", 2, "unitPrice", 550))));
+            assertEquals(201, order.status(), order.body());
+        }
+        Poll.until(
+                "every CRM account scored on its order",
+                () -> admin.get("/api/v1/health/customers?limit=1")
+                                .json()
+                                .path("total")
+                                .asLong()
+                        == 85);
+
+        Set<String> annaAccounts = accountsSoldBy(Set.of(AGENT));
+        Set<String> teamAccounts = accountsSoldBy(team());
+        for (String path : List.of("/api/v1/health/customers", "/api/v1/health/summary")) {
+            String count = path.endsWith("summary") ? "customers" : "total";
+            assertEquals(85, admin.get(path).json().get(count).asLong(), path);
+            assertEquals(85, users.get("analyst1").get(path).json().get(count).asLong(), path);
+            assertEquals(
+                    teamAccounts.size(),
+                    users.get("manager1").get(path).json().get(count).asLong(),
+                    path);
+            assertEquals(
+                    annaAccounts.size(),
+                    users.get("rep1").get(path).json().get(count).asLong(),
+                    path);
+            assertEquals(403, users.get("dealer1").get(path).status(), path);
+        }
+        JsonNode repSegments = users.get("rep1")
+                .get("/api/v1/health/segments?by=channel")
+                .json()
+                .get("segments");
+        assertEquals(1, repSegments.size(), repSegments.toString());
+        assertEquals(annaAccounts.size(), repSegments.get(0).get("customers").asInt());
+
+        String annas = idsByName.get(annaAccounts.iterator().next());
+        String notAnnas = idsByName.entrySet().stream()
+                .filter(entry -> !annaAccounts.contains(entry.getKey()))
+                .findFirst()
+                .orElseThrow()
+                .getValue();
+        assertEquals(
+                200, users.get("rep1").get("/api/v1/health/customers/" + annas).status());
+        ApiClient.Reply hidden = users.get("rep1").get("/api/v1/health/customers/" + notAnnas);
+        assertEquals(404, hidden.status(), hidden.body());
+        assertFalse(hidden.body().contains("\"score\""), hidden.body());
+        assertEquals(
+                400, users.get("rep1").get("/api/v1/health/segments?by=colour").status());
     }
 
     @Test
@@ -350,6 +402,33 @@ class PermissionMatrixIT {
             assertEquals(200, reply.status(), user.getKey() + " " + path);
             assertEquals(user.getValue(), reply.json().get("total").asLong(), user.getKey() + " " + path);
         }
+    }
+
+    private static List<String[]> pipeline() throws IOException {
+        return Files.readAllLines(RawData.pipelineFile()).stream()
+                .skip(1)
+                .map(line -> line.trim().split(",", -1))
+                .toList();
+    }
+
+    /** The agents of the manager's team, from the raw teams file. */
+    private Set<String> team() throws IOException {
+        Set<String> team = new HashSet<>();
+        Files.readAllLines(RawData.dataset("maven-crm/sales_teams.csv")).stream()
+                .skip(1)
+                .map(line -> line.trim().split(","))
+                .filter(row -> row[1].equals(managerName))
+                .forEach(row -> team.add(row[0]));
+        return team;
+    }
+
+    /** The names of the accounts the agents have deals with, from the raw pipeline file. */
+    private static Set<String> accountsSoldBy(Set<String> agents) throws IOException {
+        Set<String> accounts = new TreeSet<>();
+        pipeline().stream()
+                .filter(row -> agents.contains(row[1]) && !row[3].isEmpty())
+                .forEach(row -> accounts.add(row[3]));
+        return accounts;
     }
 
     private JsonNode first(String path) throws Exception {

@@ -5,11 +5,14 @@ import java.util.Dictionary;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.NotAuthorizedException;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
 import javax.ws.rs.PUT;
@@ -28,15 +31,19 @@ import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.sellcraft.api.health.HealthAlert;
 import org.sellcraft.api.health.HealthBand;
 import org.sellcraft.api.health.HealthQuery;
 import org.sellcraft.api.health.HealthScore;
 import org.sellcraft.api.health.HealthService;
 import org.sellcraft.api.health.HealthSettings;
+import org.sellcraft.api.health.SegmentSummary;
 import org.sellcraft.api.rest.RestResource;
+import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.CallerHolder;
 import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.service.Page;
+import org.sellcraft.api.service.RecordService;
 import org.sellcraft.api.service.ValidationException;
 
 /**
@@ -45,7 +52,7 @@ import org.sellcraft.api.service.ValidationException;
  * read records may read health; only administrators change the configuration or start a recomputation.
  *
  * <p>Status codes: 200, 202 when a configuration change is accepted, 400 for a malformed parameter, 401 without
- * a token, 403 for a role that may not, 404 for a customer without a score, 422 for an invalid setting (the
+ * a token, 403 for a role that may not, 404 for a customer without a score or outside the caller's scope, 422 for an invalid setting (the
  * problem names it), 503 while the engine builds its state after a start.
  */
 @Component(service = RestResource.class)
@@ -59,11 +66,16 @@ public class HealthResource implements RestResource {
     private static final int TOP = 10;
 
     private final HealthService health;
+    private final RecordService records;
     private final ConfigurationAdmin configurations;
 
     @Activate
-    public HealthResource(@Reference HealthService health, @Reference ConfigurationAdmin configurations) {
+    public HealthResource(
+            @Reference HealthService health,
+            @Reference RecordService records,
+            @Reference ConfigurationAdmin configurations) {
         this.health = health;
+        this.records = records;
         this.configurations = configurations;
     }
 
@@ -72,11 +84,13 @@ public class HealthResource implements RestResource {
     @Path("customers/{customer}")
     public Map<String, Object> customer(@PathParam("customer") String customer, @Context SecurityContext security) {
         requireReady();
-        HealthScore score = health.score(customer).orElseThrow(() -> unknown(customer));
+        Caller caller = callerOf(security);
+        HealthScore score = health.score(customer)
+                .filter(found -> VisibleCustomers.of(records, caller).contains(found.accountId()))
+                .orElseThrow(() -> unknown(customer));
 
-        if (security.getUserPrincipal() instanceof CallerHolder holder
-                && !"system".equals(holder.caller().userId())) {
-            health.recordView(score.accountId(), holder.caller().userName());
+        if (!caller.isSystem()) {
+            health.recordView(score.accountId(), caller.userName());
         }
         Map<String, Object> json = HealthJson.score(score);
         health.history(score.accountId()).ifPresent(history -> json.put("history", HealthJson.history(history)));
@@ -98,7 +112,8 @@ public class HealthResource implements RestResource {
             @QueryParam("sort") @DefaultValue("score") String sort,
             @QueryParam("offset") @DefaultValue("0") String offset,
             @QueryParam("limit") @DefaultValue("50") String limit,
-            @Context UriInfo uri) {
+            @Context UriInfo uri,
+            @Context SecurityContext security) {
         requireReady();
         Map<String, String> dimensions = new HashMap<>();
         for (String dimension : HealthService.DIMENSIONS) {
@@ -116,51 +131,64 @@ public class HealthResource implements RestResource {
                 sort.startsWith("-"),
                 number("offset", offset, 0, Integer.MAX_VALUE),
                 number("limit", limit, 1, MAX_LIMIT));
-        return HealthJson.page(health.list(query));
+        VisibleCustomers visible = VisibleCustomers.of(records, callerOf(security));
+        return HealthJson.page(visible.all() ? health.list(query) : Segments.list(visible.scores(health), query));
     }
 
     /** The distribution of scores per region, owner, channel, segment or country: {@code ?by=region}. */
     @GET
     @Path("segments")
-    public Map<String, Object> segments(@QueryParam("by") @DefaultValue("region") String dimension) {
+    public Map<String, Object> segments(
+            @QueryParam("by") @DefaultValue("region") String dimension, @Context SecurityContext security) {
         requireReady();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("dimension", dimension);
         json.put(
                 "segments",
-                health.segments(dimension).stream().map(HealthJson::segment).toList());
+                segments(VisibleCustomers.of(records, callerOf(security)), dimension).stream()
+                        .map(HealthJson::segment)
+                        .toList());
         return json;
+    }
+
+    private List<SegmentSummary> segments(VisibleCustomers visible, String dimension) {
+        return visible.all() ? health.segments(dimension) : Segments.summaries(visible.scores(health), dimension);
     }
 
     /** The overview: bands, the steepest drops, the top at-risk customers by value at stake, alert response. */
     @GET
     @Path("summary")
-    public Map<String, Object> summary() {
+    public Map<String, Object> summary(@Context SecurityContext security) {
         requireReady();
-        Page<HealthScore> all = health.list(HealthQuery.all(1));
+        VisibleCustomers visible = VisibleCustomers.of(records, callerOf(security));
+        List<HealthScore> scores = visible.all() ? null : visible.scores(health);
+        Function<HealthQuery, Page<HealthScore>> list =
+                query -> scores == null ? health.list(query) : Segments.list(scores, query);
+
+        Page<HealthScore> all = list.apply(HealthQuery.all(1));
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("customers", all.total());
         json.put("asOf", all.items().isEmpty() ? null : all.items().get(0).asOf());
-        json.put("overall", overall());
+        json.put("overall", overall(segments(visible, "channel")));
         json.put(
                 "steepestDrops",
                 HealthJson.items(
-                        health.list(new HealthQuery(null, 0, 100, Map.of(), HealthQuery.Sort.CHANGE, false, 0, TOP))));
+                        list.apply(new HealthQuery(null, 0, 100, Map.of(), HealthQuery.Sort.CHANGE, false, 0, TOP))));
         json.put(
                 "topAtRisk",
-                HealthJson.items(health.list(new HealthQuery(
+                HealthJson.items(list.apply(new HealthQuery(
                         HealthBand.AT_RISK, 0, 100, Map.of(), HealthQuery.Sort.VALUE_AT_STAKE, true, 0, TOP))));
-        json.put("alerts", HealthJson.alertStats(health.alerts(false)));
+        json.put("alerts", HealthJson.alertStats(alerts(visible, false)));
         return json;
     }
 
-    private Map<String, Object> overall() {
+    private static Map<String, Object> overall(List<SegmentSummary> segments) {
         Map<String, Integer> bands = new LinkedHashMap<>();
         for (HealthBand band : HealthBand.values()) {
             bands.put(band.id(), 0);
         }
         double[] atStake = {0};
-        health.segments("channel").forEach(segment -> {
+        segments.forEach(segment -> {
             segment.bands().forEach((band, count) -> bands.merge(band, count, Integer::sum));
             atStake[0] += segment.valueAtStake();
         });
@@ -173,12 +201,19 @@ public class HealthResource implements RestResource {
     /** Alerts, newest first: {@code ?open=true} leaves out customers who recovered. */
     @GET
     @Path("alerts")
-    public Map<String, Object> alerts(@QueryParam("open") @DefaultValue("false") boolean openOnly) {
+    public Map<String, Object> alerts(
+            @QueryParam("open") @DefaultValue("false") boolean openOnly, @Context SecurityContext security) {
         requireReady();
-        var alerts = health.alerts(openOnly);
+        List<HealthAlert> alerts = alerts(VisibleCustomers.of(records, callerOf(security)), openOnly);
         Map<String, Object> json = HealthJson.alertStats(alerts);
         json.put("items", alerts.stream().map(HealthJson::alert).toList());
         return json;
+    }
+
+    private List<HealthAlert> alerts(VisibleCustomers visible, boolean openOnly) {
+        return health.alerts(openOnly).stream()
+                .filter(alert -> visible.contains(alert.accountId()))
+                .toList();
     }
 
     /** The configuration in force and the factors with their weights. */
@@ -248,6 +283,13 @@ public class HealthResource implements RestResource {
         json.put("orders", done.orders());
         json.put("millis", done.millis());
         return json;
+    }
+
+    private static Caller callerOf(SecurityContext security) {
+        if (security.getUserPrincipal() instanceof CallerHolder holder) {
+            return holder.caller();
+        }
+        throw new NotAuthorizedException("Bearer");
     }
 
     private void requireReady() {
