@@ -90,6 +90,14 @@ final class ApiClient {
                 authorized(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Posts a body without a Content-Length, as a chunked stream. */
+    Reply postChunked(String path, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return send(authorized(path)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     Reply patch(String path, String ifMatch, Object body) throws IOException {
         HttpRequest.Builder request = authorized(path)
                 .header("Content-Type", "application/json")

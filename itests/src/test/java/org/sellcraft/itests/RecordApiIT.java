@@ -92,6 +92,12 @@ class RecordApiIT {
         String huge = "{\"name\":\"" + "x".repeat(2_000_000) + "\"}";
         assertEquals(
                 413, api.postRaw("/api/v1/accounts", "application/json", huge).status());
+        String manyValues = "{\"name\":\"x\",\"tags\":[" + "\"0123456789\",".repeat(200_000) + "\"end\"]}";
+        assertProblem(api.postChunked("/api/v1/accounts", "application/json", manyValues), 413, "http-413");
+        ApiClient.Reply unquoted =
+                api.postRaw("/api/v1/auth/login", "application/json", "{\"userName\":\"x\",\"password\":hunter2pw}");
+        assertProblem(unquoted, 400, "malformed-json");
+        assertFalse(unquoted.body().contains("hunter2pw"), unquoted.body());
 
         assertEquals(
                 before, api.get("/api/v1/accounts?limit=1").json().get("total").asLong());

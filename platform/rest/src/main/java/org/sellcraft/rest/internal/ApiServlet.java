@@ -94,7 +94,8 @@ final class ApiServlet extends HttpServlet {
             problem(response, 413, "Payload Too Large", "The request body is larger than " + limit + " bytes");
             return;
         }
-        container.service(request, response);
+        // A chunked body announces no length: count what is read, so it cannot pass the limit either.
+        container.service(new BoundedRequest(request, limit), response);
     }
 
     private static boolean isUpload(HttpServletRequest request) {

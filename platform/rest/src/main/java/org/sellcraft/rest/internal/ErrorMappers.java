@@ -113,13 +113,20 @@ final class ErrorMappers {
     static final class MalformedJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof WebApplicationException refused) {
+                    // Jackson wraps what the request's stream threw, such as a body over the size limit.
+                    return new Web().toResponse(refused);
+                }
+            }
             if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
                 return Problems.of(
                         Response.Status.BAD_REQUEST,
                         "wrong-json-shape",
                         "The body is JSON of the wrong shape: this operation takes " + shapeOf(mismatched));
             }
-            // The original message quotes the input; keep only where it broke.
+            // The original message quotes the input, which may be a password typed without its quotes: keep
+            // where it broke and what was expected, never the token itself.
             String where = e.getLocation() == null
                     ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column "
@@ -128,7 +135,11 @@ final class ErrorMappers {
                     Response.Status.BAD_REQUEST,
                     "malformed-json",
                     "The body is not valid JSON" + where + ": "
-                            + e.getOriginalMessage().lines().findFirst().orElse(""));
+                            + e.getOriginalMessage()
+                                    .lines()
+                                    .findFirst()
+                                    .orElse("")
+                                    .replaceAll("'[^']{2,}'", "a token"));
         }
     }
 

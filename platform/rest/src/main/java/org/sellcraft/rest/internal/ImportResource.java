@@ -123,7 +123,13 @@ public class ImportResource implements RestResource {
     private java.nio.file.Path save(InputStream body, String name) throws IOException {
         Files.createDirectories(uploads);
         java.nio.file.Path file = Files.createTempFile(uploads, "upload-", "-" + name);
-        Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            // A body cut off or over the limit leaves no half file behind.
+            Files.deleteIfExists(file);
+            throw e;
+        }
         if (Files.size(file) == 0) {
             Files.delete(file);
             throw new ValidationException("body", null, "is empty: send the file's bytes as the request body");
