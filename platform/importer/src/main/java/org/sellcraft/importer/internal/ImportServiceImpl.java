@@ -51,7 +51,12 @@ import org.slf4j.LoggerFactory;
 public class ImportServiceImpl implements ImportService, AutoCloseable {
 
     private static final List<String> BUILT_IN = List.of(
-            "maven-crm-accounts", "maven-crm-products", "maven-crm-teams", "maven-crm-pipeline", "uci-online-retail");
+            "maven-crm-accounts",
+            "maven-crm-products",
+            "maven-crm-teams",
+            "maven-crm-pipeline",
+            "uci-online-retail",
+            "tmall-orders");
     private static final String REPORT_NAME = "rejections.csv";
 
     @ObjectClassDefinition(name = "Sellcraft importer", description = "How file imports run and where they report")
