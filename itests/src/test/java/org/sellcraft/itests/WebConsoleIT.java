@@ -303,6 +303,50 @@ class WebConsoleIT {
         browser.screenshot("15-module-gone");
     }
 
+    @Test
+    @Order(10)
+    void anAiTaskRunsOnARealCustomerFromItsPageAndIsSignedOff() throws Exception {
+        browser.signOut();
+        browser.signIn("admin", SellcraftProcess.ADMIN_PASSWORD);
+        assertEquals(
+                200, api.post("/api/v1/modules/sellcraft-ai/install", Map.of()).status());
+        WebElement entry = new WebDriverWait(browser.driver, MENU_CHANGE)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a[data-page=ai]")));
+        assertEquals("AI tasks", entry.getText());
+        entry.click();
+        browser.awaitReady();
+
+        browser.driver
+                .findElement(By.cssSelector("#page-ai input[name=customer]"))
+                .sendKeys("12347");
+        browser.driver
+                .findElement(By.cssSelector("#page-ai form button[type=submit]"))
+                .click();
+        new WebDriverWait(browser.driver, MENU_CHANGE)
+                .until(d -> d.getCurrentUrl().matches(".*#/ai/[0-9a-f-]{36}$"));
+        browser.awaitReady();
+        List<String> checks = browser.driver.findElements(By.cssSelector("#page-ai li.ok, #page-ai li.error")).stream()
+                .map(WebElement::getText)
+                .toList();
+        assertTrue(checks.stream().anyMatch(check -> check.startsWith("grounding: passed")), checks.toString());
+        assertTrue(checks.stream().noneMatch(check -> check.contains(": failed")), checks.toString());
+        browser.screenshot("24-ai-run");
+
+        browser.driver
+                .findElement(By.xpath("//div[@id='page-ai']//button[text()='Adopt']"))
+                .click();
+        WebElement signed = new WebDriverWait(browser.driver, MENU_CHANGE)
+                .until(ExpectedConditions.visibilityOfElementLocated(
+                        By.xpath("//div[@id='page-ai']//p[contains(., 'Signed off: adopted by admin')]")));
+        assertTrue(signed.isDisplayed());
+        browser.screenshot("25-ai-signed-off");
+        JsonNode runs = api.get("/api/v1/ai/runs?limit=5").json();
+        assertEquals("adopted", runs.get(0).get("signOff").asText(), runs.toString());
+        assertEquals(
+                200,
+                api.post("/api/v1/modules/sellcraft-ai/uninstall", Map.of()).status());
+    }
+
     private WebElement moduleButton(String module, String operation) {
         return new WebDriverWait(browser.driver, MENU_CHANGE)
                 .until(ExpectedConditions.elementToBeClickable(
