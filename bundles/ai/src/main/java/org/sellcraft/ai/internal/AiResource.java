@@ -254,6 +254,7 @@ public class AiResource implements RestResource {
                 "startedAt",
                 "passed",
                 "signOff",
+                "signer",
                 "signedBy",
                 "signedAt",
                 "diff",

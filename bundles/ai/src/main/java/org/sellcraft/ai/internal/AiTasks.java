@@ -197,6 +197,7 @@ final class AiTasks {
         fields.put("inputs", write(given));
         fields.put("facts", Runs.factLines(gathering.facts));
         fields.put("signOff", "pending");
+        fields.put("signer", card.output().signer());
         fields.putAll(generate(card, provider, lang, gathering.facts, gathering.subjects.size()));
         Record run = records.create(Caller.system(), Runs.RUN, fields);
         LOG.debug("Run '{}' of card '{}' for '{}': {}", run.id(), card.id(), caller.userName(), run.get("status"));
@@ -322,11 +323,16 @@ final class AiTasks {
      * Records the caller's decision on a run's output: {@code adopt}, {@code edit} with the edited items (the
      * difference to the output is kept) or {@code discard} with a reason. A run is signed off once.
      *
-     * @throws ValidationException naming the field at fault
-     * @throws org.sellcraft.api.service.VersionConflictException when the run was signed off already
+     * @throws ValidationException naming the field at fault, or when the run was signed off already
+     * @throws AccessDeniedException when the run is a report a manager signs and the caller is no manager or
+     *     administrator
      */
     Record signOff(Caller caller, String runId, String decision, List<Map<String, String>> edited, String reason) {
         Record run = ownRun(caller, runId);
+        if ("manager".equals(run.get("signer")) && !caller.hasRole(Roles.MANAGER) && !caller.hasRole(Roles.ADMIN)) {
+            throw new AccessDeniedException(
+                    "Only a manager or an administrator signs off the report of run '" + runId + "'; 此报告只能由经理或管理员签发");
+        }
         if (!"pending".equals(run.get("signOff"))) {
             throw new ValidationException(
                     "decision",

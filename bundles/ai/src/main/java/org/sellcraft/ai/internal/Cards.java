@@ -99,6 +99,11 @@ final class Cards {
                 "output.confirmations",
                 String.valueOf(card.output().confirmations()),
                 "must be 0 to " + MAX_ITEMS);
+        require(
+                TaskCard.Output.SIGNERS.contains(card.output().signer()),
+                "output.signer",
+                card.output().signer(),
+                "must be one of " + TaskCard.Output.SIGNERS);
         for (String check : card.checks()) {
             require(Checks.KINDS.contains(check), "checks", check, "must be one of " + Checks.KINDS);
         }

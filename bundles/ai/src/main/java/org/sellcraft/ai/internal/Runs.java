@@ -81,6 +81,7 @@ final class Runs {
                             .oneOf(DECISIONS.toArray(String[]::new))
                             .filterable()
                             .build(),
+                    field("signer", TEXT).oneOf("rep", "manager").filterable().build(),
                     field("signedBy", TEXT).build(),
                     field("signedAt", DATETIME).build(),
                     outputField("edited"),
