@@ -30,6 +30,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.sellcraft.api.ai.Fact;
 import org.sellcraft.api.ai.ModelReply;
 import org.sellcraft.api.health.HealthBand;
+import org.sellcraft.api.health.HealthEvents;
 import org.sellcraft.api.health.HealthScore;
 import org.sellcraft.api.record.Record;
 import org.sellcraft.api.sales.SalesTypes;
@@ -659,5 +660,76 @@ class AiTasksRetailTest {
                 ValidationException.class,
                 () -> tasks.run(admin, "buyers-by-criteria", Map.of("region", "Atlantis"), "en", null, "rep"));
         assertEquals("Field 'region': no region with this code, name or id (value 'Atlantis')", unknown.getMessage());
+    }
+
+    @Test
+    @Order(13)
+    void aHealthAlertPromptsTheOwnerAndTheTimeToTheFirstActionIsMeasuredPerPersonAndTeam() {
+        Instant raisedAt = Instant.now().minus(Duration.ofHours(2));
+        Record steady = account(STEADY);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(HealthEvents.ACCOUNT_ID, steady.id());
+        properties.put(HealthEvents.ACCOUNT_CODE, STEADY);
+        properties.put(HealthEvents.BAND, "at-risk");
+        properties.put(HealthEvents.REASON_EN, "Ordering slowed down");
+        properties.put(HealthEvents.REASON_ZH, "订货放缓");
+        properties.put(HealthEvents.RAISED_AT, raisedAt.toEpochMilli());
+        AlertPrompts listener = new AlertPrompts(() -> tasks);
+
+        listener.handleEvent(new org.osgi.service.event.Event(HealthEvents.ALERT, properties));
+        listener.handleEvent(new org.osgi.service.event.Event(HealthEvents.ALERT, properties));
+
+        List<Record> prompts = tasks.prompts(anna, "open", 10);
+        assertEquals(1, prompts.size(), "one open prompt per customer, for the seller of its orders");
+        assertEquals(anna.personId(), prompts.get(0).get("ownerId"));
+        assertTrue(tasks.prompts(ben, null, 10).isEmpty());
+
+        Record run = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", null, null);
+
+        assertEquals("system", run.get("trigger"));
+        Record acted = tasks.prompts(anna, "acted", 10).get(0);
+        assertEquals("run", acted.get("action"));
+        assertEquals(run.get("startedAt"), acted.get("actedAt"));
+        long minutes =
+                Duration.between(raisedAt, (Instant) run.get("startedAt")).toMinutes();
+        assertEquals(120, minutes);
+        Record next = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", null, null);
+        assertEquals("rep", next.get("trigger"), "the prompt was acted on already");
+
+        Instant now = Instant.now();
+        Map<String, Object> metrics = tasks.metrics(admin, now.minus(Duration.ofDays(1)), now.plusSeconds(60));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> people = (List<Map<String, Object>>) metrics.get("people");
+        Map<String, Object> annaFigures = people.stream()
+                .filter(person -> person.get("userName").equals("anna"))
+                .findFirst()
+                .orElseThrow();
+        List<Record> annaRuns = tasks.runs(anna, null, null, 1000);
+        long prompted =
+                annaRuns.stream().filter(r -> "system".equals(r.get("trigger"))).count();
+        assertEquals(2L, prompted, "the run after the alert and the one the earlier test started as prompted");
+        assertEquals((int) prompted, annaFigures.get("promptedBySystem"));
+        assertEquals(1, annaFigures.get("alertsActedOn"));
+        assertEquals(120.0, annaFigures.get("medianMinutesFromAlertToFirstAction"));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> teams = (List<Map<String, Object>>) metrics.get("teams");
+        Map<String, Object> north = teams.stream()
+                .filter(team -> "north".equals(team.get("code")))
+                .findFirst()
+                .orElseThrow();
+        List<Record> all = tasks.runs(admin, null, null, 1000);
+        long teamRuns = all.stream()
+                .filter(r -> List.of("anna", "ben", "maria").contains(r.get("userName")))
+                .count();
+        assertEquals((int) teamRuns, north.get("runs"), "the runs of the team's reps and of its manager");
+        assertEquals(1, north.get("alertsActedOn"));
+        Map<String, Object> noTeam = teams.stream()
+                .filter(team -> team.get("teamId") == null)
+                .findFirst()
+                .orElseThrow();
+        long adminRuns =
+                all.stream().filter(r -> "admin".equals(r.get("userName"))).count();
+        assertEquals((int) adminRuns, noTeam.get("runs"), "the administrator's runs belong to no team");
     }
 }
