@@ -169,7 +169,8 @@ async function teamView(ctx) {
   const {t} = ctx;
   const metrics = await ctx.api('ai/metrics?days=30');
   const pct = (v) => (v === null || v === undefined ? '–' : `${Math.round(v * 100)}%`);
-  const rows = [...metrics.people, Object.assign({userName: '∑'}, metrics.team)];
+  const teams = (metrics.teams || []).map((team) => Object.assign({}, team, {userName: '[' + (team.name ?? '–') + ']'}));
+  const rows = [...metrics.people, ...teams, Object.assign({userName: '∑'}, metrics.team)];
   return card(t('ai.team'), table([
     {key: 'userName', label: t('ai.person')},
     {key: 'runs', label: t('ai.runs'), class: 'num'},
@@ -177,6 +178,6 @@ async function teamView(ctx) {
     {key: 'repShare', label: t('ai.repShare'), class: 'num', render: (r) => pct(r.repShare)},
     {key: 'adoptionRate', label: t('ai.adoption'), class: 'num', render: (r) => pct(r.adoptionRate)},
     {key: 'clarity', label: t('ai.clarity'), class: 'num', render: (r) => r.clarity ?? '–'},
-    {key: 'medianMinutesFromAlertToFirstRun', label: t('ai.alert'), class: 'num', render: (r) => r.medianMinutesFromAlertToFirstRun ?? '–'},
+    {key: 'medianMinutesFromAlertToFirstAction', label: t('ai.alert'), class: 'num', render: (r) => r.medianMinutesFromAlertToFirstAction ?? '–'},
   ], rows), el('p', {class: 'sub'}, metrics.clarityDefinition[ctx.lang] || metrics.clarityDefinition.en));
 }

@@ -218,6 +218,28 @@ public class AiResource implements RestResource {
                 Response.Status.OK);
     }
 
+    /**
+     * The prompts to act on a customer that health alerts raised, which the caller may see, the latest first:
+     * {@code ?status=open&limit=50}.
+     */
+    @GET
+    @Path("prompts")
+    public List<Map<String, Object>> prompts(
+            @QueryParam("status") String status,
+            @QueryParam("limit") @DefaultValue("50") String limit,
+            @Context SecurityContext security) {
+        return ai.tasks().prompts(caller(security), status, number("limit", limit, 1, MAX_LIMIT)).stream()
+                .map(prompt -> {
+                    Map<String, Object> map = new LinkedHashMap<>();
+                    map.put("id", prompt.id());
+                    prompt.fields()
+                            .forEach((field, value) ->
+                                    map.put(field, value instanceof Instant instant ? instant.toString() : value));
+                    return map;
+                })
+                .toList();
+    }
+
     /** The manager view over the last days: {@code ?days=30}. */
     @GET
     @Path("metrics")
@@ -254,6 +276,7 @@ public class AiResource implements RestResource {
                 "startedAt",
                 "passed",
                 "signOff",
+                "signer",
                 "signedBy",
                 "signedAt",
                 "diff",

@@ -38,7 +38,8 @@ public class AiService {
         // Registered before the first read so that the runs and cards of earlier runs can be read back.
         this.types = List.of(
                 context.registerService(RecordType.class, Runs.RUN_TYPE, null),
-                context.registerService(RecordType.class, Runs.CARD_TYPE, null));
+                context.registerService(RecordType.class, Runs.CARD_TYPE, null),
+                context.registerService(RecordType.class, Runs.PROMPT_TYPE, null));
         modified(config);
     }
 

@@ -11,19 +11,22 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.sellcraft.api.ai.Fact;
 import org.sellcraft.api.ai.ModelProvider;
 import org.sellcraft.api.ai.ModelReply;
 import org.sellcraft.api.ai.ModelRequest;
-import org.sellcraft.api.health.HealthAlert;
 import org.sellcraft.api.health.HealthService;
 import org.sellcraft.api.record.Record;
+import org.sellcraft.api.sales.SalesTypes;
 import org.sellcraft.api.security.AccessDeniedException;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.Roles;
@@ -148,7 +151,8 @@ final class AiTasks {
      * @param inputs the card's inputs by name
      * @param language {@code en} or {@code zh-CN}
      * @param providerId the provider to write with, or {@code null} for the configured default
-     * @param trigger {@code rep} when the person started it, {@code system} when they followed a prompt
+     * @param trigger {@code rep} when the person started it, {@code system} when they followed a prompt; a run on a
+     *     customer with an open prompt for the caller is always {@code system}, and acts on the prompt
      * @throws ValidationException naming the input, step parameter or provider at fault; nothing is stored then
      */
     Record run(
@@ -163,10 +167,11 @@ final class AiTasks {
         if (!LANGUAGES.contains(lang)) {
             throw new ValidationException("language", language, "must be one of " + LANGUAGES);
         }
-        String triggerName = trigger == null || trigger.isBlank() ? "rep" : trigger;
-        if (!List.of("rep", "system").contains(triggerName)) {
+        String triggerName0 = trigger == null || trigger.isBlank() ? "rep" : trigger;
+        if (!List.of("rep", "system").contains(triggerName0)) {
             throw new ValidationException("trigger", trigger, "must be 'rep' or 'system'");
         }
+        String triggerName = triggerName0;
         String providerName = providerId == null || providerId.isBlank() ? defaultProvider : providerId;
         ModelProvider provider = providers.get(providerName);
         if (provider == null) {
@@ -181,13 +186,16 @@ final class AiTasks {
             steps.run(gathering, step.step(), params(step, given));
         }
 
+        String accountId = gathering.subjects.size() == 1
+                ? gathering.subjects.keySet().iterator().next()
+                : null;
+        Optional<Record> prompt = accountId == null ? Optional.empty() : openPrompt(accountId);
+        if (prompt.isPresent() && Objects.equals(caller.personId(), prompt.get().get("ownerId"))) {
+            triggerName = "system";
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("cardId", card.id());
-        fields.put(
-                "accountId",
-                gathering.subjects.size() == 1
-                        ? gathering.subjects.keySet().iterator().next()
-                        : null);
+        fields.put("accountId", accountId);
         fields.put("ownerId", caller.personId());
         fields.put("userName", caller.userName());
         fields.put("trigger", triggerName);
@@ -197,8 +205,10 @@ final class AiTasks {
         fields.put("inputs", write(given));
         fields.put("facts", Runs.factLines(gathering.facts));
         fields.put("signOff", "pending");
+        fields.put("signer", card.output().signer());
         fields.putAll(generate(card, provider, lang, gathering.facts, gathering.subjects.size()));
         Record run = records.create(Caller.system(), Runs.RUN, fields);
+        prompt.ifPresent(open -> act(open, "run", caller, started, run.id()));
         LOG.debug("Run '{}' of card '{}' for '{}': {}", run.id(), card.id(), caller.userName(), run.get("status"));
         return run;
     }
@@ -322,11 +332,16 @@ final class AiTasks {
      * Records the caller's decision on a run's output: {@code adopt}, {@code edit} with the edited items (the
      * difference to the output is kept) or {@code discard} with a reason. A run is signed off once.
      *
-     * @throws ValidationException naming the field at fault
-     * @throws org.sellcraft.api.service.VersionConflictException when the run was signed off already
+     * @throws ValidationException naming the field at fault, or when the run was signed off already
+     * @throws AccessDeniedException when the run is a report a manager signs and the caller is no manager or
+     *     administrator
      */
     Record signOff(Caller caller, String runId, String decision, List<Map<String, String>> edited, String reason) {
         Record run = ownRun(caller, runId);
+        if ("manager".equals(run.get("signer")) && !caller.hasRole(Roles.MANAGER) && !caller.hasRole(Roles.ADMIN)) {
+            throw new AccessDeniedException(
+                    "Only a manager or an administrator signs off the report of run '" + runId + "'; 此报告只能由经理或管理员签发");
+        }
         if (!"pending".equals(run.get("signOff"))) {
             throw new ValidationException(
                     "decision",
@@ -358,9 +373,15 @@ final class AiTasks {
             }
             default -> throw new ValidationException("decision", decision, "must be 'adopt', 'edit' or 'discard'");
         }
+        Instant signedAt = clock.instant();
         changes.put("signedBy", caller.userName());
-        changes.put("signedAt", clock.instant());
-        return records.update(Caller.system(), Runs.RUN, run.id(), run.version(), changes);
+        changes.put("signedAt", signedAt);
+        Record signed = records.update(Caller.system(), Runs.RUN, run.id(), run.version(), changes);
+        if (run.get("accountId") != null) {
+            openPrompt(run.get("accountId").toString())
+                    .ifPresent(open -> act(open, "sign-off", caller, signedAt, run.id()));
+        }
+        return signed;
     }
 
     /** A unified difference between the output and its edit, one line per item field. */
@@ -384,36 +405,141 @@ final class AiTasks {
         return lines;
     }
 
+    // ---- prompts
+
+    /**
+     * Prompts the owner of a customer to act after a health alert: the account's owner, or else the seller of the
+     * customer's latest order. Nothing is prompted for a customer without either, or with a prompt still open.
+     *
+     * @param raisedAt when the health engine raised the alert
+     */
+    void prompt(String accountId, Instant raisedAt, String band, String reasonEn, String reasonZh) {
+        Optional<Object> owner = ownerOf(accountId);
+        if (owner.isEmpty() || openPrompt(accountId).isPresent()) {
+            LOG.debug("No prompt for the alert on '{}': no owner, or a prompt is open", accountId);
+            return;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("accountId", accountId);
+        fields.put("ownerId", owner.get());
+        fields.put("cardId", BuiltInCards.renewal().id());
+        fields.put("band", band);
+        fields.put("reasonEn", reasonEn);
+        fields.put("reasonZh", reasonZh);
+        fields.put("raisedAt", raisedAt);
+        fields.put("status", "open");
+        records.create(Caller.system(), Runs.PROMPT, fields);
+    }
+
+    private Optional<Object> ownerOf(String accountId) {
+        try {
+            Object owner =
+                    records.get(Caller.system(), SalesTypes.ACCOUNT, accountId).get("ownerId");
+            if (owner != null) {
+                return Optional.of(owner);
+            }
+        } catch (RecordNotFoundException e) {
+            return Optional.empty();
+        }
+        List<Filter> byAccount = List.of(new Filter("accountId", Operator.EQUALS, accountId));
+        return records
+                .list(Caller.system(), new RecordQuery(SalesTypes.ORDER, byAccount, "orderedAt", true, 0, 1))
+                .items()
+                .stream()
+                .findFirst()
+                .map(order -> order.get("ownerId"));
+    }
+
+    private Optional<Record> openPrompt(String accountId) {
+        List<Filter> filters = List.of(
+                new Filter("accountId", Operator.EQUALS, accountId), new Filter("status", Operator.EQUALS, "open"));
+        return records
+                .list(Caller.system(), new RecordQuery(Runs.PROMPT, filters, "raisedAt", false, 0, 1))
+                .items()
+                .stream()
+                .findFirst();
+    }
+
+    private void act(Record prompt, String action, Caller caller, Instant at, String runId) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        changes.put("status", "acted");
+        changes.put("action", action);
+        changes.put("actedBy", caller.userName());
+        changes.put("actedAt", at);
+        changes.put("runId", runId);
+        records.update(Caller.system(), Runs.PROMPT, prompt.id(), prompt.version(), changes);
+    }
+
+    /** The prompts the caller may see, the latest first. */
+    List<Record> prompts(Caller caller, String status, int limit) {
+        List<Filter> filters =
+                status == null || status.isBlank() ? List.of() : List.of(new Filter("status", Operator.EQUALS, status));
+        return records.list(caller, new RecordQuery(Runs.PROMPT, filters, "raisedAt", true, 0, limit))
+                .items();
+    }
+
     // ---- manager view
 
     /**
-     * The figures of the manager view over the runs the caller may see that started in a period, per person and for
-     * all of them together.
+     * The figures of the manager view over the runs the caller may see that started in a period, per person, per
+     * team (the rep's team, or the team a manager leads) and for all of them together.
      */
     Map<String, Object> metrics(Caller caller, Instant from, Instant to) {
         Map<String, List<Record>> byPerson = new LinkedHashMap<>();
+        Map<String, List<Record>> byTeam = new LinkedHashMap<>();
+        Map<String, Set<Object>> personIds = new HashMap<>();
+        Map<Object, String> teams = new HashMap<>();
         List<Record> all = new ArrayList<>();
         records.forEach(caller, Runs.RUN, run -> {
             Instant started = (Instant) run.get("startedAt");
             if (!started.isBefore(from) && started.isBefore(to)) {
                 all.add(run);
-                byPerson.computeIfAbsent((String) run.get("userName"), p -> new ArrayList<>())
+                String person = (String) run.get("userName");
+                byPerson.computeIfAbsent(person, p -> new ArrayList<>()).add(run);
+                personIds.computeIfAbsent(person, p -> new HashSet<>()).add(run.get("ownerId"));
+                byTeam.computeIfAbsent(teamOf(caller, run.get("ownerId"), teams), t -> new ArrayList<>())
                         .add(run);
             }
         });
         Map<String, List<Integer>> clarity = new HashMap<>();
-        records.forEach(
-                caller, Runs.CARD, card -> clarity.computeIfAbsent((String) card.get("author"), a -> new ArrayList<>())
-                        .add(((Number) card.get("clarity")).intValue()));
-        List<HealthAlert> alerts =
-                health.get() == null ? List.of() : health.get().alerts(false);
+        Map<String, List<Integer>> teamClarity = new HashMap<>();
+        records.forEach(caller, Runs.CARD, card -> {
+            int score = ((Number) card.get("clarity")).intValue();
+            clarity.computeIfAbsent((String) card.get("author"), a -> new ArrayList<>())
+                    .add(score);
+            teamClarity
+                    .computeIfAbsent(teamOf(caller, card.get("ownerId"), teams), t -> new ArrayList<>())
+                    .add(score);
+        });
+        List<Record> prompts = new ArrayList<>();
+        records.forEach(caller, Runs.PROMPT, prompt -> {
+            Instant raised = (Instant) prompt.get("raisedAt");
+            if (!raised.isBefore(from) && raised.isBefore(to)) {
+                prompts.add(prompt);
+            }
+        });
         double days = Math.max(1, Duration.between(from, to).toHours() / 24.0);
 
         List<Map<String, Object>> people = new ArrayList<>();
-        byPerson.keySet().stream()
-                .sorted()
-                .forEach(person -> people.add(Metrics.of(
-                        person, byPerson.get(person), clarity.getOrDefault(person, List.of()), alerts, days)));
+        byPerson.keySet().stream().sorted().forEach(person -> {
+            Set<Object> ids = personIds.get(person);
+            List<Record> theirs = prompts.stream()
+                    .filter(prompt -> ids.contains(prompt.get("ownerId")))
+                    .toList();
+            people.add(Metrics.of(person, byPerson.get(person), clarity.getOrDefault(person, List.of()), theirs, days));
+        });
+        List<Map<String, Object>> teamFigures = new ArrayList<>();
+        byTeam.keySet().stream().sorted().forEach(teamId -> {
+            List<Record> theirs = prompts.stream()
+                    .filter(prompt -> teamId.equals(teamOf(caller, prompt.get("ownerId"), teams)))
+                    .toList();
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("teamId", teamId.isEmpty() ? null : teamId);
+            figures.putAll(teamNames(caller, teamId));
+            figures.putAll(
+                    Metrics.of(null, byTeam.get(teamId), teamClarity.getOrDefault(teamId, List.of()), theirs, days));
+            teamFigures.add(figures);
+        });
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("from", from);
         json.put("to", to);
@@ -424,10 +550,50 @@ final class AiTasks {
                         null,
                         all,
                         clarity.values().stream().flatMap(List::stream).toList(),
-                        alerts,
+                        prompts,
                         days));
+        json.put("teams", teamFigures);
         json.put("people", people);
         return json;
+    }
+
+    /**
+     * The team of a rep, or the team a manager leads; an empty text for someone in no team.
+     *
+     * @param known the teams found so far, by person id
+     */
+    private String teamOf(Caller caller, Object personId, Map<Object, String> known) {
+        if (personId == null) {
+            return "";
+        }
+        return known.computeIfAbsent(personId, id -> {
+            try {
+                Object team = records.get(caller, SalesTypes.REP, id.toString()).get("teamId");
+                if (team != null) {
+                    return team.toString();
+                }
+            } catch (RecordNotFoundException e) {
+                // not a rep: a manager, whose team is the one they lead
+            }
+            List<Filter> led = List.of(new Filter("managerId", Operator.EQUALS, id.toString()));
+            return records.list(caller, new RecordQuery(SalesTypes.TEAM, led, null, false, 0, 1)).items().stream()
+                    .findFirst()
+                    .map(Record::id)
+                    .orElse("");
+        });
+    }
+
+    private Map<String, Object> teamNames(Caller caller, String teamId) {
+        Map<String, Object> names = new LinkedHashMap<>();
+        if (teamId.isEmpty()) {
+            names.put("code", null);
+            names.put("name", null);
+            return names;
+        }
+        Record team = records.get(caller, SalesTypes.TEAM, teamId);
+        names.put("code", team.get("code"));
+        names.put("name", team.get("name"));
+        return names;
     }
 
     private String write(Object value) {

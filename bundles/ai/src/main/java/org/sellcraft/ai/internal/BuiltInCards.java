@@ -16,7 +16,7 @@ final class BuiltInCards {
     private BuiltInCards() {}
 
     static List<TaskCard> all() {
-        return List.of(renewal(), addOns(), preVisit(), postVisit(), visitNotes());
+        return List.of(renewal(), addOns(), preVisit(), postVisit(), visitNotes(), strategyBrief());
     }
 
     private static Input customer() {
@@ -124,6 +124,23 @@ final class BuiltInCards {
                         + " three risk points the rep must correct or confirm.",
                 new Output(List.of("section", "text"), 3, 3),
                 WITH_CONFIRMATIONS,
+                null);
+    }
+
+    static TaskCard strategyBrief() {
+        return new TaskCard(
+                "customer-strategy-brief",
+                "account-strategy",
+                "Monthly customer strategy brief",
+                "月度客户策略简报",
+                List.of(new Input("owner", "owner", false, null), new Input("month", "month", false, null)),
+                List.of(step("customer-portfolio", "owner", "$owner", "month", "$month", "list", "5")),
+                "strategy-brief",
+                "Write a monthly strategy brief on the customers of the owner for their manager: the month's business,"
+                        + " the health bands, the customers at risk with the value at stake and their main reason, and"
+                        + " the renewals due in the month; give each section a text built on the facts only.",
+                new Output(List.of("section", "text"), 4, 0, "manager"),
+                ALL_CHECKS,
                 null);
     }
 }

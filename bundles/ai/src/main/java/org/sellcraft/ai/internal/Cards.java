@@ -14,7 +14,9 @@ import org.sellcraft.api.service.ValidationException;
  *
  * <ul>
  *   <li>inputs: 25 times the share of declared inputs that a step or the instruction uses; 0 without inputs;
- *   <li>output format: 15 for at least two fields per item, 10 for a fixed item count or one item per customer;
+ *   <li>output format: 15 for at least two fields per item, 10 for a set item count: a fixed count, or one item
+ *       per customer when a step selects the customers ({@code customer}, {@code select-customers},
+ *       {@code addon-candidates}); one item per customer without such a step sets no count;
  *   <li>checks: about 8 points each for item count, required fields and grounding;
  *   <li>specificity: 10 for an instruction of at least 80 characters, 8 when it names an output field, 7 for at
  *       least two data steps.
@@ -26,16 +28,18 @@ final class Cards {
     static final Map<String, String> CLARITY_DEFINITION = Map.of(
             "en",
             "0-100, four parts of 25: inputs (share of declared inputs used by a step or the instruction), output"
-                    + " format (15 for two or more fields, 10 for a set item count), checks (about 8 each for item"
+                    + " format (15 for two or more fields, 10 for a set item count: a fixed count, or one item per"
+                    + " customer when a step selects the customers), checks (about 8 each for item"
                     + " count, required fields and grounding), specificity (10 for an instruction of 80 characters or"
                     + " more, 8 when it names an output field, 7 for two or more data steps)",
             "zh-CN",
             "0-100 分，由四部分各 25 分组成：输入（已声明输入中被数据步骤或说明使用的比例）、输出格式（两个及以上字段得 15 分，"
-                    + "设定条目数得 10 分）、检查（条目数、必填字段、数据依据各约 8 分）、具体程度（说明不少于 80 个字符得 10 分，"
+                    + "设定条目数得 10 分：固定条目数，或有选择客户的数据步骤时每位客户一条）、检查（条目数、必填字段、数据依据各约 8 分）、具体程度（说明不少于 80 个字符得 10 分，"
                     + "提到输出字段得 8 分，两个及以上数据步骤得 7 分）");
 
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{2,63}");
     private static final int MAX_ITEMS = 50;
+    private static final Set<String> CUSTOMER_STEPS = Set.of("customer", "select-customers", "addon-candidates");
 
     private Cards() {}
 
@@ -99,6 +103,11 @@ final class Cards {
                 "output.confirmations",
                 String.valueOf(card.output().confirmations()),
                 "must be 0 to " + MAX_ITEMS);
+        require(
+                TaskCard.Output.SIGNERS.contains(card.output().signer()),
+                "output.signer",
+                card.output().signer(),
+                "must be one of " + TaskCard.Output.SIGNERS);
         for (String check : card.checks()) {
             require(Checks.KINDS.contains(check), "checks", check, "must be one of " + Checks.KINDS);
         }
@@ -155,7 +164,7 @@ final class Cards {
         TaskCard.Output output = card.output();
         if (output != null) {
             score += output.fields().size() >= 2 ? 15 : 0;
-            score += 10;
+            score += output.items() > 0 || selectsCustomers(card) ? 10 : 0;
         }
 
         for (String check : List.of("item-count", "required-fields", "grounding")) {
@@ -166,5 +175,10 @@ final class Cards {
         score += output != null && output.fields().stream().anyMatch(instruction::contains) ? 8 : 0;
         score += card.steps().size() >= 2 ? 7 : 0;
         return (int) Math.round(score);
+    }
+
+    /** Whether a step of the card selects the customers, so that one item per customer is a set count. */
+    private static boolean selectsCustomers(TaskCard card) {
+        return card.steps().stream().anyMatch(step -> CUSTOMER_STEPS.contains(step.step()));
     }
 }

@@ -41,17 +41,33 @@ import org.sellcraft.api.service.ValidationException;
 final class DataSteps {
 
     /** Every step with the parameters it accepts; the first ones listed as required must be given. */
-    static final Map<String, StepInfo> CATALOGUE = Map.of(
-            "customer", new StepInfo(List.of("customer"), List.of()),
-            "purchase-cycles", new StepInfo(List.of(), List.of("cycles")),
-            "health-explanation", new StepInfo(List.of(), List.of()),
-            "categories-bought", new StepInfo(List.of(), List.of("last")),
-            "open-opportunities", new StepInfo(List.of(), List.of()),
-            "activities", new StepInfo(List.of(), List.of("last")),
-            "notes", new StepInfo(List.of("text"), List.of()),
-            "addon-candidates", new StepInfo(List.of(), List.of("top", "months", "valueDays", "asOf", "products")));
+    static final Map<String, StepInfo> CATALOGUE = catalogue();
 
-    /** How many days before the as-of date a product must have sold to count as in stock. */
+    private static Map<String, StepInfo> catalogue() {
+        Map<String, StepInfo> steps = new java.util.LinkedHashMap<>();
+        steps.put("customer", new StepInfo(List.of("customer"), List.of()));
+        steps.put(
+                "select-customers",
+                new StepInfo(
+                        List.of(), List.of("region", "country", "category", "from", "to", "minValue", "owner", "top")));
+        steps.put("purchase-cycles", new StepInfo(List.of(), List.of("cycles")));
+        steps.put("health-explanation", new StepInfo(List.of(), List.of()));
+        steps.put("categories-bought", new StepInfo(List.of(), List.of("last")));
+        steps.put("products-in-stock", new StepInfo(List.of(), List.of("category", "asOf", "days", "limit")));
+        steps.put("open-opportunities", new StepInfo(List.of(), List.of()));
+        steps.put("activities", new StepInfo(List.of(), List.of("last")));
+        steps.put("notes", new StepInfo(List.of("text"), List.of()));
+        steps.put(
+                "addon-candidates", new StepInfo(List.of(), List.of("top", "months", "valueDays", "asOf", "products")));
+        steps.put("customer-portfolio", new StepInfo(List.of(), List.of("owner", "month", "list")));
+        return java.util.Collections.unmodifiableMap(steps);
+    }
+
+    /**
+     * How many days before the as-of date a product must have sold to count as in stock. Sellcraft keeps no
+     * inventory, so a product counts as in stock when orders the caller may see sold it within this period: it was
+     * available to ship lately.
+     */
     static final int IN_STOCK_DAYS = 30;
 
     private static final int PAGE = RecordQuery.MAX_LIMIT;
@@ -95,6 +111,9 @@ final class DataSteps {
             case "activities" -> activities(gathering, intParam(params, "last", 5, 1, 50));
             case "notes" -> notes(gathering, params.get("text"));
             case "addon-candidates" -> new AddOns(gathering, params).run();
+            case "select-customers" -> new Selections(this, records).select(gathering, params);
+            case "products-in-stock" -> new Selections(this, records).inStock(gathering, params);
+            case "customer-portfolio" -> new Portfolio(this, records, health).run(gathering, params);
             default -> throw new ValidationException(
                     "step", step, "unknown data step; steps are " + CATALOGUE.keySet());
         }
@@ -508,37 +527,37 @@ final class DataSteps {
         return day(order.get("orderedAt"));
     }
 
-    private LocalDate day(Object instant) {
+    LocalDate day(Object instant) {
         return instant instanceof Instant at ? at.atZone(zone).toLocalDate() : LocalDate.parse(instant.toString());
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> lines(Record order) {
+    static List<Map<String, Object>> lines(Record order) {
         Object lines = order.get("lines");
         return lines instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
     }
 
-    private static String sku(Map<String, Object> line) {
+    static String sku(Map<String, Object> line) {
         Object sku = line.get("sku");
         return sku == null ? "" : sku.toString();
     }
 
-    private static long quantity(Map<String, Object> line) {
+    static long quantity(Map<String, Object> line) {
         Object quantity = line.get("quantity");
         return quantity instanceof Number n ? n.longValue() : 0;
     }
 
-    private static BigDecimal price(Map<String, Object> line) {
+    static BigDecimal price(Map<String, Object> line) {
         Object price = line.get("unitPrice");
         return price instanceof BigDecimal d ? d : new BigDecimal(String.valueOf(price));
     }
 
-    private static String description(Map<String, Object> line) {
+    static String description(Map<String, Object> line) {
         Object description = line.get("description");
         return description == null ? "" : description.toString().strip();
     }
 
-    private static String normal(String sku) {
+    static String normal(String sku) {
         return sku.trim().toUpperCase(Locale.ROOT);
     }
 
@@ -570,7 +589,7 @@ final class DataSteps {
         return end == 0 ? code : code.substring(0, end);
     }
 
-    private static int intParam(Map<String, String> params, String name, int defaultValue, int min, int max) {
+    static int intParam(Map<String, String> params, String name, int defaultValue, int min, int max) {
         String value = params.get(name);
         if (value == null || value.isBlank()) {
             return defaultValue;

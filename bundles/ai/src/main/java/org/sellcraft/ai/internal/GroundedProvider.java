@@ -27,6 +27,7 @@ public class GroundedProvider implements ModelProvider {
             "pre-visit-checklist",
             "post-visit-actions",
             "visit-notes",
+            "strategy-brief",
             "fact-sheet");
 
     @Override
@@ -45,6 +46,7 @@ public class GroundedProvider implements ModelProvider {
             case "pre-visit-checklist" -> templates.preVisit(items);
             case "post-visit-actions" -> templates.postVisit(items, confirmations);
             case "visit-notes" -> templates.visitNotes(items, confirmations);
+            case "strategy-brief" -> templates.strategyBrief(items);
             case "fact-sheet" -> templates.factSheet(items);
             default -> throw new ModelException("The grounded provider has no template '" + request.template()
                     + "'; its templates are " + TEMPLATES);
@@ -328,6 +330,78 @@ public class GroundedProvider implements ModelProvider {
             confirmations.add(say(
                     "Risk: check names, titles and anything the customer said in confidence before sharing.",
                     "风险：分享前请核对姓名、职务，以及客户私下所说的内容。"));
+        }
+
+        /** A brief in four sections; every figure is a fact's value, the list facts are read by their number. */
+        void strategyBrief(List<Map<String, String>> items) {
+            Map<String, String> f = new LinkedHashMap<>();
+            request.facts().forEach(fact -> f.put(fact.key(), fact.value()));
+            String month = f.get("month");
+            items.add(item(
+                    "section", say("The month's business", "本月业务"),
+                    "text",
+                            say(
+                                    "In " + month + " the " + f.get("customers") + " customers placed "
+                                            + f.get("month.orders") + " orders worth " + f.get("month.spend")
+                                            + " net; " + f.get("month.customersBuying") + " of them bought.",
+                                    month + " 月，这 " + f.get("customers") + " 位客户共下单 " + f.get("month.orders")
+                                            + " 笔，净额 " + f.get("month.spend") + "；其中 " + f.get("month.customersBuying")
+                                            + " 位客户有采购。")));
+            items.add(item(
+                    "section", say("Health bands", "健康等级"),
+                    "text",
+                            say(
+                                    "As of " + f.get("health.asOf") + ": " + f.get("band.healthy") + " healthy, "
+                                            + f.get("band.watch") + " to watch, " + f.get("band.at-risk")
+                                            + " at risk, " + f.get("band.churned") + " churned.",
+                                    "截至 " + f.get("health.asOf") + "：健康 " + f.get("band.healthy") + " 位，关注 "
+                                            + f.get("band.watch") + " 位，有流失风险 " + f.get("band.at-risk") + " 位，已流失 "
+                                            + f.get("band.churned") + " 位。")));
+            List<String> risks = new ArrayList<>();
+            for (int i = 1; f.containsKey("atRisk." + i + ".customer"); i++) {
+                String key = "atRisk." + i;
+                String reason = f.get(key + ".reason");
+                risks.add(say(
+                        f.get(key + ".name") + " (" + f.get(key + ".customer") + "): " + f.get(key + ".band")
+                                + ", score " + f.get(key + ".score") + ", " + f.get(key + ".valueAtStake")
+                                + " at stake" + (reason == null ? "" : " – " + reason),
+                        f.get(key + ".name") + "（" + f.get(key + ".customer") + "）：" + f.get(key + ".band") + "，得分 "
+                                + f.get(key + ".score") + "，涉及金额 " + f.get(key + ".valueAtStake")
+                                + (reason == null ? "" : "——" + reason)));
+            }
+            items.add(item(
+                    "section",
+                    say("Customers at risk", "风险客户"),
+                    "text",
+                    risks.isEmpty()
+                            ? say("No customer is at risk or churned.", "没有客户处于流失风险或已流失。")
+                            : say(
+                                    f.get("atRisk") + " customers are at risk or churned, with "
+                                            + f.get("atRisk.valueAtStake") + " at stake. The largest: "
+                                            + String.join("; ", risks) + ".",
+                                    f.get("atRisk") + " 位客户有流失风险或已流失，涉及金额 " + f.get("atRisk.valueAtStake") + "。金额最大的："
+                                            + String.join("；", risks) + "。")));
+            List<String> renewals = new ArrayList<>();
+            for (int i = 1; f.containsKey("renewal." + i + ".customer"); i++) {
+                String key = "renewal." + i;
+                renewals.add(say(
+                        f.get(key + ".customer") + " by " + f.get(key + ".due") + " (last order "
+                                + f.get(key + ".lastPurchase") + ", usually every " + f.get(key + ".usualInterval")
+                                + " days)",
+                        f.get(key + ".customer") + " 应于 " + f.get(key + ".due") + " 前续订（上次订货 "
+                                + f.get(key + ".lastPurchase") + "，通常每 " + f.get(key + ".usualInterval") + " 天一次）"));
+            }
+            items.add(item(
+                    "section",
+                    say("Renewals due", "到期续订"),
+                    "text",
+                    renewals.isEmpty()
+                            ? say("No renewal falls due in " + month + ".", month + " 月没有到期的续订。")
+                            : say(
+                                    f.get("renewalsDue") + " customers are due to order again in " + month
+                                            + ". The first: " + String.join("; ", renewals) + ".",
+                                    f.get("renewalsDue") + " 位客户应在 " + month + " 月再次订货。最早的："
+                                            + String.join("；", renewals) + "。")));
         }
 
         void factSheet(List<Map<String, String>> items) {

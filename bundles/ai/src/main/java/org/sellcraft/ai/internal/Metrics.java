@@ -6,20 +6,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.sellcraft.api.health.HealthAlert;
 import org.sellcraft.api.record.Record;
 
 /**
  * The manager view's figures of one person or a team: runs per day, the share started by the person against those
  * prompted by the system, sign-off decisions and adoption rate (adopted or edited, of all signed off), the clarity
- * of the cards they wrote, and the time from a customer health alert to the first run on that customer.
+ * of the cards they wrote, and the time from a customer health alert to the first action on that customer (a run
+ * or a sign-off), measured on the prompts the alerts raised.
  */
 final class Metrics {
 
     private Metrics() {}
 
     static Map<String, Object> of(
-            String person, List<Record> runs, List<Integer> clarity, List<HealthAlert> alerts, double days) {
+            String person, List<Record> runs, List<Integer> clarity, List<Record> prompts, double days) {
         Map<String, Integer> decisions = new LinkedHashMap<>();
         Runs.DECISIONS.forEach(decision -> decisions.put(decision, 0));
         int byRep = 0;
@@ -50,26 +50,24 @@ final class Metrics {
                                 .mapToInt(Integer::intValue)
                                 .average()
                                 .orElse(0)));
-        json.putAll(alertResponse(runs, alerts));
+        json.putAll(alertResponse(prompts));
         return json;
     }
 
-    /** For every alert, the first run on its customer at or after it was raised. */
-    private static Map<String, Object> alertResponse(List<Record> runs, List<HealthAlert> alerts) {
+    /** For every prompt an alert raised, the minutes from the alert to the first action on its customer. */
+    private static Map<String, Object> alertResponse(List<Record> prompts) {
         List<Long> minutes = new ArrayList<>();
-        for (HealthAlert alert : alerts) {
-            runs.stream()
-                    .filter(run -> alert.accountId().equals(run.get("accountId")))
-                    .map(run -> (Instant) run.get("startedAt"))
-                    .filter(started -> !started.isBefore(alert.raisedAt()))
-                    .min(Instant::compareTo)
-                    .ifPresent(first -> minutes.add(
-                            Duration.between(alert.raisedAt(), first).toMinutes()));
+        for (Record prompt : prompts) {
+            if (prompt.get("actedAt") instanceof Instant acted) {
+                minutes.add(Duration.between((Instant) prompt.get("raisedAt"), acted)
+                        .toMinutes());
+            }
         }
         minutes.sort(Long::compareTo);
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("alerts", prompts.size());
         json.put("alertsActedOn", minutes.size());
-        json.put("medianMinutesFromAlertToFirstRun", minutes.isEmpty() ? null : median(minutes));
+        json.put("medianMinutesFromAlertToFirstAction", minutes.isEmpty() ? null : median(minutes));
         return json;
     }
 

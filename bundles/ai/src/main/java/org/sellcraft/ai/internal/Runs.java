@@ -29,6 +29,7 @@ final class Runs {
 
     static final String RUN = "ai-run";
     static final String CARD = "ai-card";
+    static final String PROMPT = "ai-prompt";
 
     static final List<String> DECISIONS = List.of("pending", "adopted", "edited", "discarded");
 
@@ -81,6 +82,7 @@ final class Runs {
                             .oneOf(DECISIONS.toArray(String[]::new))
                             .filterable()
                             .build(),
+                    field("signer", TEXT).oneOf("rep", "manager").filterable().build(),
                     field("signedBy", TEXT).build(),
                     field("signedAt", DATETIME).build(),
                     outputField("edited"),
@@ -106,6 +108,37 @@ final class Runs {
                             .filterable()
                             .build()),
             List.of("code"));
+
+    /**
+     * A prompt to act on a customer after a health alert, for the customer's owner; the first run or sign-off on
+     * that customer afterwards acts on it.
+     */
+    static final RecordType PROMPT_TYPE = new RecordType(
+            PROMPT,
+            "ai-prompts",
+            "AI task prompt",
+            "AI 任务提示",
+            List.of(
+                    field("accountId", REFERENCE)
+                            .references(SalesTypes.ACCOUNT)
+                            .required()
+                            .filterable()
+                            .build(),
+                    field("ownerId", REFERENCE)
+                            .references(SalesTypes.REP)
+                            .filterable()
+                            .build(),
+                    field("cardId", TEXT).required().build(),
+                    field("band", TEXT).build(),
+                    field("reasonEn", TEXT).build(),
+                    field("reasonZh", TEXT).build(),
+                    field("raisedAt", DATETIME).required().filterable().build(),
+                    field("status", TEXT).oneOf("open", "acted").filterable().build(),
+                    field("action", TEXT).oneOf("run", "sign-off").build(),
+                    field("actedBy", TEXT).build(),
+                    field("actedAt", DATETIME).build(),
+                    field("runId", TEXT).build()),
+            List.of());
 
     private Runs() {}
 

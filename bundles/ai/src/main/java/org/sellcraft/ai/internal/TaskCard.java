@@ -32,7 +32,13 @@ record TaskCard(
         String author) {
 
     static final List<String> SCENARIOS = List.of(
-            "new-customer", "renewal", "competitor-interception", "visit-preparation", "visit-follow-up", "custom");
+            "new-customer",
+            "renewal",
+            "competitor-interception",
+            "visit-preparation",
+            "visit-follow-up",
+            "account-strategy",
+            "custom");
 
     TaskCard {
         inputs = inputs == null ? List.of() : List.copyOf(inputs);
@@ -48,12 +54,15 @@ record TaskCard(
      * An input of the card.
      *
      * @param name how steps refer to it
-     * @param kind one of {@link #KINDS}
+     * @param kind one of {@link #KINDS}: {@code month} is written {@code yyyy-MM}, {@code owner} is the code of a
+     *     rep, a team or a manager, {@code region} the code or name of a region, {@code category} a product
+     *     category or stock-code family
      * @param required whether a run without it is refused
      * @param defaultValue the value when none is given, or {@code null}
      */
     record Input(String name, String kind, boolean required, String defaultValue) {
-        static final List<String> KINDS = List.of("customer", "region", "category", "days", "number", "date", "text");
+        static final List<String> KINDS =
+                List.of("customer", "region", "category", "days", "number", "date", "month", "owner", "text");
     }
 
     /**
@@ -74,10 +83,24 @@ record TaskCard(
      * @param fields the fields of every item
      * @param items how many items, or 0 for one per selected customer
      * @param confirmations how many points a person must confirm the output lists
+     * @param signer who signs the output off: {@code rep} (the person who ran it, or their manager) or
+     *     {@code manager} for a report only a manager or an administrator signs
      */
-    record Output(List<String> fields, int items, int confirmations) {
+    record Output(List<String> fields, int items, int confirmations, String signer) {
+        static final List<String> SIGNERS = List.of("rep", "manager");
+
         Output {
             fields = fields == null ? List.of() : List.copyOf(fields);
+            signer = signer == null || signer.isBlank() ? "rep" : signer;
+        }
+
+        /** An output the person who ran it signs off. */
+        Output(List<String> fields, int items, int confirmations) {
+            this(fields, items, confirmations, "rep");
+        }
+
+        boolean managerSigns() {
+            return "manager".equals(signer);
         }
     }
 }

@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +29,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.sellcraft.api.ai.Fact;
 import org.sellcraft.api.ai.ModelReply;
+import org.sellcraft.api.health.HealthBand;
+import org.sellcraft.api.health.HealthEvents;
+import org.sellcraft.api.health.HealthScore;
 import org.sellcraft.api.record.Record;
 import org.sellcraft.api.sales.SalesTypes;
+import org.sellcraft.api.security.AccessDeniedException;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.service.RecordNotFoundException;
@@ -70,21 +77,41 @@ class AiTasksRetailTest {
         String benId = person("ben", "Ben Wang");
         anna = new Caller("u-anna", "anna", Set.of(Roles.REP), null, annaId, Set.of());
         ben = new Caller("u-ben", "ben", Set.of(Roles.REP), null, benId, Set.of());
-        Record steady = account(STEADY);
+        sellsTo(annaId, STEADY);
+    }
+
+    /** Makes a rep the seller of every order of a customer. */
+    private void sellsTo(String repId, String customer) {
+        Record account = account(customer);
         for (Record order : world.records
                 .list(
                         Caller.system(),
                         new RecordQuery(
                                 SalesTypes.ORDER,
-                                List.of(new RecordQuery.Filter("accountId", RecordQuery.Operator.EQUALS, steady.id())),
+                                List.of(new RecordQuery.Filter("accountId", RecordQuery.Operator.EQUALS, account.id())),
                                 null,
                                 false,
                                 0,
                                 RecordQuery.MAX_LIMIT))
                 .items()) {
             world.records.update(
-                    Caller.system(), SalesTypes.ORDER, order.id(), order.version(), Map.of("ownerId", annaId));
+                    Caller.system(), SalesTypes.ORDER, order.id(), order.version(), Map.of("ownerId", repId));
         }
+    }
+
+    private Record byCode(String type, String code) {
+        return world.records
+                .list(
+                        Caller.system(),
+                        new RecordQuery(
+                                type,
+                                List.of(new RecordQuery.Filter("code", RecordQuery.Operator.EQUALS, code)),
+                                null,
+                                false,
+                                0,
+                                1))
+                .items()
+                .get(0);
     }
 
     private String person(String code, String name) {
@@ -417,5 +444,292 @@ class AiTasksRetailTest {
                         .get("team");
         assertEquals(1, team.get("cardsWritten"));
         assertEquals((double) Cards.clarity(lapsed), team.get("clarity"));
+    }
+
+    @Test
+    @Order(11)
+    void aMonthlyStrategyBriefCoversTheTeamsCustomersAndOnlyAManagerSignsIt() {
+        String mariaId = world.records
+                .create(Caller.system(), SalesTypes.MANAGER, Map.of("code", "maria", "name", "Maria Chen"))
+                .id();
+        String teamId = world.records
+                .create(
+                        Caller.system(),
+                        SalesTypes.TEAM,
+                        Map.of("code", "north", "name", "North", "managerId", mariaId))
+                .id();
+        for (String rep : List.of("anna", "ben")) {
+            Record record = byCode(SalesTypes.REP, rep);
+            world.records.update(
+                    Caller.system(),
+                    SalesTypes.REP,
+                    record.id(),
+                    record.version(),
+                    Map.of("teamId", teamId, "managerId", mariaId));
+        }
+        List<String> bens = raw.customers().stream()
+                .filter(c -> c.compareTo("12350") >= 0 && c.compareTo("12365") <= 0)
+                .toList();
+        bens.forEach(customer -> sellsTo(ben.personId(), customer));
+        Caller maria = new Caller("u-maria", "maria", Set.of(Roles.MANAGER), null, mariaId, Set.of());
+        List<String> team = new ArrayList<>(bens);
+        team.add(STEADY);
+
+        Record brief = tasks.run(
+                maria, "customer-strategy-brief", Map.of("owner", "north", "month", "2011-12"), "en", null, "rep");
+
+        Map<String, String> f = new LinkedHashMap<>();
+        Runs.facts(brief).forEach(fact -> f.put(fact.key(), fact.value()));
+        assertEquals(16, team.size());
+        assertEquals("16", f.get("customers"));
+        LocalDate first = LocalDate.of(2011, 12, 1);
+        LocalDate last = LocalDate.of(2011, 12, 31);
+        BigDecimal spend = team.stream().map(c -> raw.net(c, first, last)).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(spend.setScale(2, RoundingMode.HALF_UP).toPlainString(), f.get("month.spend"));
+        assertEquals(
+                String.valueOf(team.stream()
+                        .mapToInt(c -> raw.purchaseInvoices(c, first, last))
+                        .sum()),
+                f.get("month.orders"));
+        List<HealthScore> scores =
+                team.stream().map(c -> world.health.score(c).orElseThrow()).toList();
+        for (HealthBand band : HealthBand.values()) {
+            long count = scores.stream().filter(s -> s.band() == band).count();
+            assertEquals(String.valueOf(count), f.get("band." + band.id()), band.id());
+        }
+        List<HealthScore> atRisk = scores.stream()
+                .filter(s -> s.band().needsAction())
+                .sorted(Comparator.comparingDouble(HealthScore::valueAtStake).reversed())
+                .toList();
+        assertEquals(String.valueOf(atRisk.size()), f.get("atRisk"));
+        assertEquals(atRisk.get(0).accountCode(), f.get("atRisk.1.customer"));
+        assertEquals(
+                BigDecimal.valueOf(atRisk.stream()
+                                .mapToDouble(HealthScore::valueAtStake)
+                                .sum())
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .toPlainString(),
+                f.get("atRisk.valueAtStake"));
+
+        Map<String, LocalDate> due = new java.util.TreeMap<>();
+        for (String customer : team) {
+            LocalDate next = expectedNextPurchase(customer);
+            if (next != null && !next.isBefore(first) && !next.isAfter(last)) {
+                due.put(customer, next);
+            }
+        }
+        assertEquals(String.valueOf(due.size()), f.get("renewalsDue"));
+        List<String> dueOrder = due.keySet().stream()
+                .sorted(Comparator.comparing((String c) -> due.get(c)).thenComparing(Comparator.naturalOrder()))
+                .toList();
+        for (int i = 0; i < Math.min(5, dueOrder.size()); i++) {
+            assertEquals(dueOrder.get(i), f.get("renewal." + (i + 1) + ".customer"));
+            assertEquals(due.get(dueOrder.get(i)).toString(), f.get("renewal." + (i + 1) + ".due"));
+        }
+        assertEquals("manager", brief.get("signer"));
+        assertEquals(true, brief.get("passed"), Runs.checks(brief).toString());
+        assertEquals(4, output(brief).items().size());
+        assertTrue(
+                output(brief).items().get(0).get("text").startsWith("In 2011-12 the 16 customers placed "),
+                output(brief).items().get(0).get("text"));
+
+        Record annas = tasks.run(
+                anna, "customer-strategy-brief", Map.of("owner", "north", "month", "2011-12"), "zh-CN", null, "rep");
+        assertEquals("1", facts(annas, null).get("customers"), "Anna sees only her own customer of the team");
+        assertEquals(true, annas.get("passed"), Runs.checks(annas).toString());
+        AccessDeniedException refused =
+                assertThrows(AccessDeniedException.class, () -> tasks.signOff(anna, annas.id(), "adopt", null, null));
+        assertEquals(
+                "Only a manager or an administrator signs off the report of run '" + annas.id() + "'; 此报告只能由经理或管理员签发",
+                refused.getMessage());
+        assertEquals("pending", tasks.run(anna, annas.id()).get("signOff"));
+
+        Record signed = tasks.signOff(maria, annas.id(), "adopt", null, null);
+
+        assertEquals("adopted", signed.get("signOff"));
+        assertEquals("maria", signed.get("signedBy"));
+        assertTrue(signed.get("signedAt") instanceof Instant);
+    }
+
+    /** The last purchase day plus the median interval before the last three (of all, with fewer than five). */
+    private LocalDate expectedNextPurchase(String customer) {
+        List<Integer> intervals = raw.intervals(customer);
+        if (intervals.isEmpty()) {
+            return null;
+        }
+        List<Integer> basis =
+                new ArrayList<>(intervals.size() < 5 ? intervals : intervals.subList(0, intervals.size() - 3));
+        basis.sort(Integer::compareTo);
+        int middle = basis.size() / 2;
+        double median = basis.size() % 2 == 1 ? basis.get(middle) : (basis.get(middle - 1) + basis.get(middle)) / 2.0;
+        List<LocalDate> days = raw.purchaseDayList(customer);
+        return days.get(days.size() - 1).plusDays(Math.round(median));
+    }
+
+    @Test
+    @Order(12)
+    void selectingCustomersByCountryCategoryWindowAndValueMatchesTheRawFile() {
+        TaskCard card = new TaskCard(
+                "buyers-by-criteria",
+                "new-customer",
+                "Buyers by criteria",
+                "按条件筛选的买家",
+                List.of(
+                        new TaskCard.Input("country", "text", false, null),
+                        new TaskCard.Input("region", "region", false, null),
+                        new TaskCard.Input("category", "category", false, null),
+                        new TaskCard.Input("from", "date", false, null),
+                        new TaskCard.Input("to", "date", false, null),
+                        new TaskCard.Input("minValue", "number", false, null)),
+                List.of(
+                        new TaskCard.Step(
+                                "select-customers",
+                                Map.of(
+                                        "country", "$country",
+                                        "region", "$region",
+                                        "category", "$category",
+                                        "from", "$from",
+                                        "to", "$to",
+                                        "minValue", "$minValue")),
+                        new TaskCard.Step("products-in-stock", Map.of("category", "$category", "asOf", "$to"))),
+                "fact-sheet",
+                "For each selected customer, one text with their spend in the window, and the products in stock of the"
+                        + " category.",
+                new TaskCard.Output(List.of("text"), 0, 0),
+                List.of("item-count", "required-fields", "grounding"),
+                null);
+        tasks.saveCard(admin, card);
+        LocalDate from = LocalDate.of(2011, 9, 1);
+        LocalDate to = LocalDate.of(2011, 11, 30);
+        List<String> expected = raw.select(from, to, "Germany", "222", new BigDecimal("500"));
+        assertEquals(10, expected.size());
+
+        Record run = tasks.run(
+                admin,
+                "buyers-by-criteria",
+                Map.of(
+                        "country", "Germany",
+                        "category", "222",
+                        "from", "2011-09-01",
+                        "to", "2011-11-30",
+                        "minValue", "500"),
+                "en",
+                null,
+                "rep");
+
+        List<String> selected = Runs.facts(run).stream()
+                .filter(fact -> fact.key().equals("customer.code"))
+                .map(Fact::value)
+                .toList();
+        assertEquals(expected, selected);
+        for (String customer : expected) {
+            assertEquals(
+                    raw.net(customer, from, to)
+                            .setScale(2, RoundingMode.HALF_UP)
+                            .toPlainString(),
+                    facts(run, customer).get("spend"),
+                    customer);
+        }
+        List<Map.Entry<String, Long>> sold = raw.sold("222", to.minusDays(30), to);
+        Map<String, String> stock = facts(run, null);
+        assertEquals("222", stock.get("inStock.1.category"));
+        assertEquals("3", stock.get("inStock.1.products"));
+        for (int i = 0; i < 3; i++) {
+            assertTrue(stock.get("inStock.1.product." + (i + 1))
+                    .startsWith(sold.get(i).getKey() + " "));
+            assertEquals(String.valueOf(sold.get(i).getValue()), stock.get("inStock.1.product." + (i + 1) + ".units"));
+        }
+        assertEquals(10, output(run).items().size());
+        assertEquals(true, run.get("passed"), Runs.checks(run).toString());
+
+        Record nordic =
+                world.records.create(Caller.system(), SalesTypes.REGION, Map.of("code", "nordic", "name", "Nordic"));
+        Record steady = account(STEADY);
+        world.records.update(
+                Caller.system(), SalesTypes.ACCOUNT, steady.id(), steady.version(), Map.of("regionId", nordic.id()));
+        Record byRegion = tasks.run(
+                admin, "buyers-by-criteria", Map.of("region", "Nordic", "to", "2011-12-09"), "en", null, "rep");
+        assertEquals(account(STEADY).id(), byRegion.get("accountId"), "the one customer in the region");
+        assertEquals(
+                raw.net(STEADY, LocalDate.of(2010, 12, 10), LocalDate.of(2011, 12, 9))
+                        .setScale(2, RoundingMode.HALF_UP)
+                        .toPlainString(),
+                facts(byRegion, STEADY).get("spend"));
+        assertEquals("1", facts(byRegion, null).get("selected"));
+        ValidationException unknown = assertThrows(
+                ValidationException.class,
+                () -> tasks.run(admin, "buyers-by-criteria", Map.of("region", "Atlantis"), "en", null, "rep"));
+        assertEquals("Field 'region': no region with this code, name or id (value 'Atlantis')", unknown.getMessage());
+    }
+
+    @Test
+    @Order(13)
+    void aHealthAlertPromptsTheOwnerAndTheTimeToTheFirstActionIsMeasuredPerPersonAndTeam() {
+        Instant raisedAt = Instant.now().minus(Duration.ofHours(2));
+        Record steady = account(STEADY);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put(HealthEvents.ACCOUNT_ID, steady.id());
+        properties.put(HealthEvents.ACCOUNT_CODE, STEADY);
+        properties.put(HealthEvents.BAND, "at-risk");
+        properties.put(HealthEvents.REASON_EN, "Ordering slowed down");
+        properties.put(HealthEvents.REASON_ZH, "订货放缓");
+        properties.put(HealthEvents.RAISED_AT, raisedAt.toEpochMilli());
+        AlertPrompts listener = new AlertPrompts(() -> tasks);
+
+        listener.handleEvent(new org.osgi.service.event.Event(HealthEvents.ALERT, properties));
+        listener.handleEvent(new org.osgi.service.event.Event(HealthEvents.ALERT, properties));
+
+        List<Record> prompts = tasks.prompts(anna, "open", 10);
+        assertEquals(1, prompts.size(), "one open prompt per customer, for the seller of its orders");
+        assertEquals(anna.personId(), prompts.get(0).get("ownerId"));
+        assertTrue(tasks.prompts(ben, null, 10).isEmpty());
+
+        Record run = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", null, null);
+
+        assertEquals("system", run.get("trigger"));
+        Record acted = tasks.prompts(anna, "acted", 10).get(0);
+        assertEquals("run", acted.get("action"));
+        assertEquals(run.get("startedAt"), acted.get("actedAt"));
+        long minutes =
+                Duration.between(raisedAt, (Instant) run.get("startedAt")).toMinutes();
+        assertEquals(120, minutes);
+        Record next = tasks.run(anna, "renewal-talk-tracks", Map.of("customer", STEADY), "en", null, null);
+        assertEquals("rep", next.get("trigger"), "the prompt was acted on already");
+
+        Instant now = Instant.now();
+        Map<String, Object> metrics = tasks.metrics(admin, now.minus(Duration.ofDays(1)), now.plusSeconds(60));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> people = (List<Map<String, Object>>) metrics.get("people");
+        Map<String, Object> annaFigures = people.stream()
+                .filter(person -> person.get("userName").equals("anna"))
+                .findFirst()
+                .orElseThrow();
+        List<Record> annaRuns = tasks.runs(anna, null, null, 1000);
+        long prompted =
+                annaRuns.stream().filter(r -> "system".equals(r.get("trigger"))).count();
+        assertEquals(2L, prompted, "the run after the alert and the one the earlier test started as prompted");
+        assertEquals((int) prompted, annaFigures.get("promptedBySystem"));
+        assertEquals(1, annaFigures.get("alertsActedOn"));
+        assertEquals(120.0, annaFigures.get("medianMinutesFromAlertToFirstAction"));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> teams = (List<Map<String, Object>>) metrics.get("teams");
+        Map<String, Object> north = teams.stream()
+                .filter(team -> "north".equals(team.get("code")))
+                .findFirst()
+                .orElseThrow();
+        List<Record> all = tasks.runs(admin, null, null, 1000);
+        long teamRuns = all.stream()
+                .filter(r -> List.of("anna", "ben", "maria").contains(r.get("userName")))
+                .count();
+        assertEquals((int) teamRuns, north.get("runs"), "the runs of the team's reps and of its manager");
+        assertEquals(1, north.get("alertsActedOn"));
+        Map<String, Object> noTeam = teams.stream()
+                .filter(team -> team.get("teamId") == null)
+                .findFirst()
+                .orElseThrow();
+        long adminRuns =
+                all.stream().filter(r -> "admin".equals(r.get("userName"))).count();
+        assertEquals((int) adminRuns, noTeam.get("runs"), "the administrator's runs belong to no team");
     }
 }

@@ -73,6 +73,49 @@ class CardsTest {
     }
 
     @Test
+    void oneItemPerCustomerWithoutAStepThatSelectsCustomersSetsNoItemCount() {
+        TaskCard digest = new TaskCard(
+                "notes-digest",
+                "visit-follow-up",
+                "Notes digest",
+                "纪要摘要",
+                List.of(new Input("customer", "customer", false, null), new Input("notes", "text", true, null)),
+                List.of(new Step("notes", Map.of("text", "$notes"))),
+                "fact-sheet",
+                "Summarise the notes.",
+                new Output(List.of("summary"), 0, 0),
+                List.of("grounding"),
+                "anna");
+        Cards.validate(digest);
+        // inputs 25 * 1/2 (the customer is used nowhere) = 12.5; output 0 (one field, one item per customer but no
+        // step selects one); checks 25/3 for grounding; specificity 0 (short, names no field, one step): 20.83
+        assertEquals(21, Cards.clarity(digest));
+    }
+
+    @Test
+    void aSelectionCardWithoutTheRequiredFieldsCheckScoresTheRest() {
+        TaskCard pitches = new TaskCard(
+                "regional-pitches",
+                "new-customer",
+                "Regional pitches",
+                "区域推荐",
+                List.of(new Input("region", "region", true, null), new Input("category", "category", true, null)),
+                List.of(
+                        new Step("select-customers", Map.of("region", "$region", "category", "$category")),
+                        new Step("products-in-stock", Map.of("category", "$category"))),
+                "fact-sheet",
+                "For every selected customer write one pitch that names a product in stock of the category and their"
+                        + " spend.",
+                new Output(List.of("customer", "pitch"), 0, 0),
+                List.of("item-count", "grounding"),
+                "anna");
+        Cards.validate(pitches);
+        // inputs 25 (both used); output 15 + 10 (one item per selected customer); checks 2 * 25/3 = 16.67;
+        // specificity 10 (106 characters) + 8 (names 'pitch') + 7 (two steps): 91.67
+        assertEquals(92, Cards.clarity(pitches));
+    }
+
+    @Test
     void anUnknownStepIsRefusedNamingIt() {
         TaskCard card =
                 card(List.of(), List.of(new Step("crystal-ball", Map.of())), "fact-sheet", List.of("grounding"));

@@ -35,6 +35,7 @@ final class RawRetail {
 
     private static final class Invoice {
         LocalDate day;
+        String country;
         boolean cancellation;
         BigDecimal purchased = BigDecimal.ZERO;
         BigDecimal returned = BigDecimal.ZERO;
@@ -42,6 +43,9 @@ final class RawRetail {
     }
 
     private final Map<String, Map<String, Invoice>> invoices = new HashMap<>();
+    /** Units sold per day and stock code, on every invoice that is not a cancellation, with a customer or not. */
+    private final Map<LocalDate, Map<String, Long>> unitsSold = new HashMap<>();
+
     private LocalDate lastDay;
 
     static RawRetail read() throws IOException {
@@ -63,6 +67,11 @@ final class RawRetail {
     private void add(CSVRecord row) {
         LocalDate day = LocalDate.parse(row.get("InvoiceDate").substring(0, 10));
         lastDay = lastDay == null || day.isAfter(lastDay) ? day : lastDay;
+        String stockCode = row.get("StockCode").trim().toUpperCase(Locale.ROOT);
+        long units = Long.parseLong(row.get("Quantity"));
+        if (units > 0 && !row.get("InvoiceNo").startsWith("C")) {
+            unitsSold.computeIfAbsent(day, d -> new HashMap<>()).merge(stockCode, units, Long::sum);
+        }
         String customer = row.get("CustomerID").replace(".0", "");
         if (customer.isEmpty()) {
             return;
@@ -72,6 +81,7 @@ final class RawRetail {
                 invoices.computeIfAbsent(customer, c -> new HashMap<>()).computeIfAbsent(number, n -> new Invoice());
         invoice.day = invoice.day == null || day.isAfter(invoice.day) ? day : invoice.day;
         invoice.cancellation = number.startsWith("C");
+        invoice.country = row.get("Country");
         String code = row.get("StockCode").trim().toUpperCase(Locale.ROOT);
         if (NON_PRODUCT.contains(code) || code.startsWith("GIFT_0001_")) {
             return;
@@ -177,5 +187,83 @@ final class RawRetail {
             }
         }
         return sum;
+    }
+
+    /** The customers with a purchase. */
+    Set<String> customers() {
+        Set<String> customers = new TreeSet<>();
+        invoices.keySet().stream()
+                .filter(customer -> !purchaseDays(customer).isEmpty())
+                .forEach(customers::add);
+        return customers;
+    }
+
+    /** The days the customer bought products on, oldest first. */
+    List<LocalDate> purchaseDayList(String customer) {
+        return new ArrayList<>(purchaseDays(customer).keySet());
+    }
+
+    /** Net spend on products of a customer's invoices within the days given, inclusive. */
+    BigDecimal net(String customer, LocalDate from, LocalDate to) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (Invoice invoice : invoices.get(customer).values()) {
+            if (!invoice.day.isBefore(from) && !invoice.day.isAfter(to)) {
+                sum = sum.add(invoice.purchased).subtract(invoice.returned);
+            }
+        }
+        return sum;
+    }
+
+    /** Invoices of a customer within the days given on which they bought products. */
+    int purchaseInvoices(String customer, LocalDate from, LocalDate to) {
+        int count = 0;
+        for (Invoice invoice : invoices.get(customer).values()) {
+            if (!invoice.day.isBefore(from) && !invoice.day.isAfter(to) && invoice.purchased.signum() > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The customers whose invoices to a country within the days given came to at least a net spend and included a
+     * purchase of the category, the highest spend first.
+     */
+    List<String> select(LocalDate from, LocalDate to, String country, String category, BigDecimal minValue) {
+        Map<String, BigDecimal> value = new HashMap<>();
+        Set<String> bought = new HashSet<>();
+        invoices.forEach((customer, list) -> list.values().forEach(invoice -> {
+            if (invoice.day.isBefore(from) || invoice.day.isAfter(to) || !invoice.country.equals(country)) {
+                return;
+            }
+            value.merge(customer, invoice.purchased.subtract(invoice.returned), BigDecimal::add);
+            if (invoice.families.contains(category)) {
+                bought.add(customer);
+            }
+        }));
+        return value.keySet().stream()
+                .filter(bought::contains)
+                .filter(customer -> value.get(customer).compareTo(minValue) >= 0)
+                .sorted(Comparator.comparing((String c) -> value.get(c)).reversed())
+                .toList();
+    }
+
+    /** The stock codes of a category sold in the days after {@code from} up to {@code to}, the most units first. */
+    List<Map.Entry<String, Long>> sold(String category, LocalDate from, LocalDate to) {
+        Map<String, Long> units = new HashMap<>();
+        unitsSold.forEach((day, byCode) -> {
+            if (day.isAfter(from) && !day.isAfter(to)) {
+                byCode.forEach((code, quantity) -> {
+                    if (!NON_PRODUCT.contains(code)
+                            && !code.startsWith("GIFT_0001_")
+                            && family(code).equals(category)) {
+                        units.merge(code, quantity, Long::sum);
+                    }
+                });
+            }
+        });
+        return units.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList();
     }
 }

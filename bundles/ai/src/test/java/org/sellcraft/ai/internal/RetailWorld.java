@@ -120,6 +120,7 @@ final class RetailWorld {
             SalesTypes.all().forEach(this::add);
             add(Runs.RUN_TYPE);
             add(Runs.CARD_TYPE);
+            add(Runs.PROMPT_TYPE);
         }
 
         void add(RecordType type) {
