@@ -72,6 +72,10 @@ export const messages = {
   },
 };
 
+// Inputs and editors take the console's look: full width, the line and radius of its other fields.
+const FIELD = 'width:100%;box-sizing:border-box;padding:8px 10px;border:1px solid var(--line);border-radius:8px;'
+  + 'font:inherit;background:var(--panel);color:var(--text)';
+
 export async function render(view, ctx) {
   const {t, api, lang} = ctx;
   const zh = lang.startsWith('zh');
@@ -79,11 +83,14 @@ export async function render(view, ctx) {
   const runId = ctx.params[0];
   view.append(el('div', {class: 'page-head'}, el('h1', {}, t('ai.title'))));
   view.append(runForm(ctx, cards, zh));
-  if (runId) view.append(await runView(ctx, await api(`ai/runs/${encodeURIComponent(runId)}`)));
+  if (runId) view.append(await runView(ctx, await api(`ai/runs/${encodeURIComponent(runId)}`), cards));
   const runs = await api('ai/runs?limit=20');
   view.append(card(t('ai.recent'), runs.length ? table([
-    {key: 'startedAt', label: t('ai.when'), render: (r) => ctx.format.dateTime ? ctx.format.dateTime(r.startedAt) : r.startedAt},
-    {key: 'cardId', label: t('ai.card')},
+    {key: 'startedAt', label: t('ai.when'), render: (r) => ctx.format.dateTime(r.startedAt)},
+    {key: 'cardId', label: t('ai.card'), render: (r) => {
+      const named = cards.find((c) => c.id === r.cardId);
+      return named ? (zh ? named.nameZh : named.nameEn) : r.cardId;
+    }},
     {key: 'userName', label: t('ai.who')},
     {key: 'signOff', label: t('ai.state')},
     {key: 'passed', label: t('ai.passed'), render: (r) => (r.passed ? t('ai.ok') : t('ai.notOk'))},
@@ -93,17 +100,17 @@ export async function render(view, ctx) {
 
 function runForm(ctx, cards, zh) {
   const {t} = ctx;
-  const select = el('select', {'aria-label': t('ai.card')},
+  const select = el('select', {'aria-label': t('ai.card'), style: FIELD},
     cards.map((c) => el('option', {value: c.id}, zh ? c.nameZh : c.nameEn)));
-  const fields = el('div', {class: 'toolbar'});
+  const fields = el('div', {class: 'form'});
   const status = el('p', {class: 'sub'});
   const showInputs = () => {
-    fields.replaceChildren();
+    fields.replaceChildren(el('label', {}, t('ai.card'), select));
     const chosen = cards.find((c) => c.id === select.value);
     chosen.inputs.forEach((input) => fields.append(el('label', {}, input.name,
       input.kind === 'text'
-        ? el('textarea', {name: input.name, rows: 3, required: input.required})
-        : el('input', {name: input.name, value: input.defaultValue || '', required: input.required}))));
+        ? el('textarea', {name: input.name, rows: 3, required: input.required, style: FIELD})
+        : el('input', {name: input.name, value: input.defaultValue || '', required: input.required, style: FIELD}))));
   };
   select.addEventListener('change', showInputs);
   showInputs();
@@ -119,13 +126,16 @@ function runForm(ctx, cards, zh) {
       if (error.problem && error.problem.runId) ctx.navigate(`#/ai/${error.problem.runId}`);
       status.textContent = error.message;
     }
-  }}, select, fields, el('button', {type: 'submit'}, t('ai.start')), status);
+  }}, fields, el('div', {class: 'toolbar', style: 'margin-top:12px'},
+    el('button', {type: 'submit', class: 'primary'}, t('ai.start'))), status);
   return card(t('ai.run'), form);
 }
 
-async function runView(ctx, run) {
+async function runView(ctx, run, cards) {
   const {t} = ctx;
-  const section = card(`${run.cardId} · ${run.startedAt}`);
+  const named = cards.find((c) => c.id === run.cardId);
+  const title = named ? (ctx.lang.startsWith('zh') ? named.nameZh : named.nameEn) : run.cardId;
+  const section = card(`${title} · ${ctx.format.dateTime(run.startedAt)}`);
   if (run.status === 'failed') {
     section.append(notice(`${t('ai.failed')} ${run.error}`, 'error'),
       el('button', {type: 'button', onclick: async () => {
@@ -135,9 +145,13 @@ async function runView(ctx, run) {
   }
   const items = run.output.items;
   const editors = items.map((item) => Object.fromEntries(Object.entries(item).map(([field, value]) =>
-    [field, el('textarea', {rows: 2, 'aria-label': field, disabled: run.signOff !== 'pending'}, value)])));
-  items.forEach((item, i) => section.append(el('div', {class: 'card'},
-    Object.keys(item).map((field) => el('label', {}, field, editors[i][field])))));
+    [field, el('textarea', {
+      rows: Math.max(1, Math.ceil(String(value).length / 110)), 'aria-label': field, style: FIELD,
+      disabled: run.signOff !== 'pending'}, value)])));
+  items.forEach((item, i) => section.append(el('div', {class: 'card', style: 'display:grid;gap:8px;margin-top:12px'},
+    el('strong', {}, `${i + 1}.`),
+    Object.keys(item).map((field) => el('label', {style: 'display:grid;gap:4px;color:var(--muted);font-size:.85rem'},
+      field, editors[i][field])))));
   if (run.output.confirmations.length) {
     section.append(el('h3', {}, t('ai.confirm')), el('ul', {}, run.output.confirmations.map((c) => el('li', {}, c))));
   }
@@ -147,17 +161,17 @@ async function runView(ctx, run) {
     section.append(notice(t('ai.signedOff', {state: run.signOff, who: run.signedBy})));
     if (run.diff) section.append(el('pre', {}, run.diff));
   } else if (run.status === 'done') {
-    const reason = el('input', {placeholder: t('ai.reason'), 'aria-label': t('ai.reason')});
+    const reason = el('input', {placeholder: t('ai.reason'), 'aria-label': t('ai.reason'), style: FIELD + ';width:auto'});
     const signOff = async (body) => {
       await ctx.api(`ai/runs/${run.id}/sign-off`, {method: 'POST', body});
       ctx.refresh();
     };
     const edited = () => editors.map((item) => Object.fromEntries(Object.entries(item).map(([f, area]) => [f, area.value])));
     section.append(el('div', {class: 'toolbar'},
-      el('button', {type: 'button', onclick: () => signOff({decision: 'adopt'})}, t('ai.adopt')),
+      el('button', {type: 'button', class: 'primary', onclick: () => signOff({decision: 'adopt'})}, t('ai.adopt')),
       el('button', {type: 'button', class: 'secondary', onclick: () => signOff({decision: 'edit', items: edited()})}, t('ai.edit')),
       reason,
-      el('button', {type: 'button', class: 'secondary', onclick: () => signOff({decision: 'discard', reason: reason.value})}, t('ai.discard'))));
+      el('button', {type: 'button', class: 'danger', onclick: () => signOff({decision: 'discard', reason: reason.value})}, t('ai.discard'))));
   }
   section.append(el('details', {}, el('summary', {}, t('ai.facts')), table([
     {key: 'subject', label: 'subject'}, {key: 'key', label: 'key'}, {key: 'value', label: 'value'}, {key: 'query', label: 'query'},
