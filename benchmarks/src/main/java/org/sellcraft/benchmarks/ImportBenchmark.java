@@ -61,7 +61,7 @@ public final class ImportBenchmark {
         return new Measured(engine, rows, seconds, Measured.currentPeakRssKib());
     }
 
-    /** The import as the platform runs it: MapDB with its write-ahead log, a durable commit every 10,000 rows. */
+    /** The import as the platform runs it: a batch of about 10,000 rows forced to the journal in one transaction. */
     private static long sellcraft(Path retail, Path folder) throws Exception {
         try (MapDbRecordStore store = new MapDbRecordStore(folder.resolve("store"))) {
             CoreRecordTypes types = new CoreRecordTypes();

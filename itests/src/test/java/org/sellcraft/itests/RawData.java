@@ -126,36 +126,33 @@ final class RawData {
     /** Lines per invoice number among the first rows of the retail file. */
     static Map<String, Integer> linesByInvoiceInFirstRows(long rows) throws IOException {
         Map<String, Integer> lines = new HashMap<>();
-        long seen = 0;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(retailFile())), StandardCharsets.UTF_8))) {
-            for (CSVRecord row : read(reader)) {
-                if (seen++ == rows) {
-                    break;
-                }
-                lines.merge(row.get("InvoiceNo"), 1, Integer::sum);
-            }
-        }
+        forFirstRows(rows, row -> lines.merge(row.get("InvoiceNo"), 1, Integer::sum));
         return lines;
     }
 
     /** The customer numbers among the first rows of the retail file. */
     static Set<String> customersInFirstRows(long rows) throws IOException {
         Set<String> customers = new HashSet<>();
+        forFirstRows(rows, row -> {
+            String customer = row.get("CustomerID").replace(".0", "");
+            if (!customer.isEmpty()) {
+                customers.add(customer);
+            }
+        });
+        return customers;
+    }
+
+    private static void forFirstRows(long rows, java.util.function.Consumer<CSVRecord> consumer) throws IOException {
         long seen = 0;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new GZIPInputStream(Files.newInputStream(retailFile())), StandardCharsets.UTF_8))) {
             for (CSVRecord row : read(reader)) {
                 if (seen++ == rows) {
-                    break;
+                    return;
                 }
-                String customer = row.get("CustomerID").replace(".0", "");
-                if (!customer.isEmpty()) {
-                    customers.add(customer);
-                }
+                consumer.accept(row);
             }
         }
-        return customers;
     }
 
     private static Iterable<CSVRecord> read(java.io.Reader reader) throws IOException {
