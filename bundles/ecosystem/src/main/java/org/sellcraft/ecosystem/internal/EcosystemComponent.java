@@ -17,8 +17,8 @@ import org.sellcraft.api.service.RecordService;
 
 /**
  * Publishes what the ecosystem brings to the platform: its record types, its import mappings, the actions its
- * clauses take and the satisfaction facts they judge. Everything is withdrawn when the bundle stops; the records
- * stay in the store and are found again when it is installed again.
+ * clauses take and the facts they judge (satisfaction, idle equipment). Everything is withdrawn when the bundle
+ * stops; the records stay in the store and are found again when it is installed again.
  */
 @Component(service = {})
 public class EcosystemComponent {
@@ -38,6 +38,7 @@ public class EcosystemComponent {
             registrations.add(context.registerService(ActionHandler.class, action, null));
         }
         registrations.add(context.registerService(FactSource.class, new SatisfactionSource(records), null));
+        registrations.add(context.registerService(FactSource.class, new IdleEquipmentSource(records), null));
     }
 
     @Deactivate

@@ -70,6 +70,12 @@ final class EcosystemStore {
         automation.addAction(new NotifyAction(eventAdmin));
         automation.addAction(new PublishEventAction(eventAdmin));
         automation.addSource(new SatisfactionSource(records));
+        automation.addSource(new IdleEquipmentSource(records));
+    }
+
+    /** A store of its own with nothing imported, for tests that make their data; {@link #delete()} removes it. */
+    static EcosystemStore empty() throws IOException {
+        return new EcosystemStore(Files.createTempDirectory("sellcraft-ecosystem-empty"));
     }
 
     static synchronized EcosystemStore get() throws Exception {
@@ -105,7 +111,7 @@ final class EcosystemStore {
         }
     }
 
-    private void delete() {
+    void delete() {
         store.close();
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder())
