@@ -92,7 +92,7 @@ public class AutomationServiceImpl implements AutomationService {
         this.clock = clock;
     }
 
-    /** The record types the engine keeps rules, evaluations and scheduled runs in, and its actions' tasks and documents. */
+    /** The record types of the engine: rules, evaluations, scheduled runs, and its actions' tasks and documents. */
     public static List<RecordType> recordTypes() {
         return List.of(
                 RuleRecords.RULE_TYPE,
