@@ -7,11 +7,13 @@ import org.sellcraft.api.record.FieldClass;
 import org.sellcraft.api.record.FieldDef;
 import org.sellcraft.api.record.FieldKind;
 import org.sellcraft.api.record.RecordType;
+import org.sellcraft.api.sales.SalesTypes;
 
 /**
  * The ecosystem's record types. Every type carries {@code partnerId}, the field the access policy's partner scope
  * reads: a partner's users see the records shared with their organisation and nothing else. A partner record
- * points to itself, so that its users see their own organisation.
+ * points to itself, so that its users see their own organisation. A partner's {@code ownerId} is the rep who looks
+ * after it, and who is told when its API access is cut.
  */
 final class EcosystemTypes {
 
@@ -64,6 +66,10 @@ final class EcosystemTypes {
                     field("frozenSince", FieldKind.DATETIME).build(),
                     field("frozenBy", FieldKind.TEXT)
                             .classed(FieldClass.INTERNAL)
+                            .build(),
+                    field("ownerId", FieldKind.REFERENCE)
+                            .references(SalesTypes.REP)
+                            .filterable()
                             .build(),
                     partnerRef()),
             List.of("code"));

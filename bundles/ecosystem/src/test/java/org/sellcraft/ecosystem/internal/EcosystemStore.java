@@ -41,6 +41,7 @@ final class EcosystemStore {
     final RecordServiceImpl records;
     final AutomationServiceImpl automation;
     final Partners partners;
+    private final StoredAuditLog audit;
     final List<Event> events = new ArrayList<>();
 
     private EcosystemStore(Path folder) {
@@ -49,7 +50,7 @@ final class EcosystemStore {
         List<RecordType> all = new ArrayList<>(EcosystemTypes.ALL);
         all.addAll(AutomationServiceImpl.recordTypes());
         this.types = new CoreRecordTypes(all);
-        StoredAuditLog audit = new StoredAuditLog(store);
+        this.audit = new StoredAuditLog(store);
         this.records = new RecordServiceImpl(store, types, new AccessPolicyImpl(store, audit), audit);
         this.automation = new AutomationServiceImpl(records, types, Clock.systemUTC());
         this.partners = new Partners(records, Clock.systemUTC());
@@ -112,6 +113,7 @@ final class EcosystemStore {
     }
 
     void delete() {
+        audit.close();
         store.close();
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder())

@@ -99,7 +99,8 @@ public class AutomationServiceImpl implements AutomationService {
                 RuleRecords.EVALUATION_TYPE,
                 RuleRecords.RUN_TYPE,
                 ActionRecords.TASK_TYPE,
-                ActionRecords.DOCUMENT_TYPE);
+                ActionRecords.DOCUMENT_TYPE,
+                Notifications.RECORD_TYPE);
     }
 
     /** Reads the saved rules; a stored rule whose condition no longer parses is kept but not run. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.security.Principal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sellcraft.api.security.Caller;
-import org.sellcraft.api.security.CallerHolder;
 import org.sellcraft.core.internal.CoreRecordTypes;
 import org.sellcraft.core.internal.RecordServiceImpl;
 import org.sellcraft.store.mapdb.internal.MapDbRecordStore;
@@ -43,34 +41,7 @@ class AutomationResourceTest {
     }
 
     private static SecurityContext admin() {
-        record Holder(Caller caller) implements Principal, CallerHolder {
-            @Override
-            public String getName() {
-                return caller.userName();
-            }
-        }
-        Holder holder = new Holder(Caller.system());
-        return new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return holder;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return true;
-            }
-
-            @Override
-            public boolean isSecure() {
-                return true;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Bearer";
-            }
-        };
+        return TestSecurity.as(Caller.system());
     }
 
     private static Map<String, Object> rule(String condition) {
