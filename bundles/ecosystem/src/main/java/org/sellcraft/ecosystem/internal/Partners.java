@@ -111,7 +111,10 @@ final class Partners {
         order.put("partnerId", partnerId);
         order.putIfAbsent("itemNo", 1);
         order.putIfAbsent("status", "open");
-        order.putIfAbsent("kind", "repair");
+        order.putIfAbsent("kind", PartnerWorkOrderGuard.REPAIR);
+        if (!staff) {
+            PartnerWorkOrderGuard.checkNew(order.get("kind"));
+        }
         // Partner roles read only through the policy; their own orders are opened on their behalf once checked above.
         return records.create(staff ? caller : Caller.system(), EcosystemTypes.WORK_ORDER, order);
     }
