@@ -21,6 +21,10 @@ final class ContractTemplates {
     /** Why a partner was frozen, so that only this clause lifts its own freeze. */
     static final String SATISFACTION_CODE = "satisfaction";
 
+    /** The leasing offer sent when no leasing offer record is valid; administrators change it in the rule. */
+    static final String LEASING_OFFER =
+            "Lease your idle equipment through the platform: ask your partner manager for the current rates.";
+
     /**
      * One template.
      *
@@ -125,18 +129,26 @@ final class ContractTemplates {
                         new RuleAction("hold-payment", Map.of("delivery", "{id}", "reason", reason)))));
     }
 
+    /**
+     * Fires on the third idle day in a row, once per run of idle days: a machine idle for a week is offered work
+     * once, not every day.
+     */
     private static List<Rule> idleEquipment(Template template, String code, String partnerId) {
-        Trigger daily = about(Trigger.every(Trigger.Schedule.DAILY, "equipment-idle"), partnerId);
+        Trigger daily = about(Trigger.every(Trigger.Schedule.DAILY, IdleEquipmentSource.NAME), partnerId);
         return List.of(Rule.draft(
                 code + "-idle",
                 "Equipment idle more than 65% for 3 days",
                 template.wordingEn(),
                 daily,
-                "idleDaysInARow >= 3",
+                "partnerId != null && idleDaysInARow == 3",
                 List.of(new RuleAction(
-                        "send-pack",
+                        IdleEquipmentOffer.TYPE,
                         Map.of(
                                 "partner", "{partnerId}",
-                                "title", "Open projects near {equipmentId} and the current leasing offer")))));
+                                "equipment", "{equipmentCode}",
+                                "region", "{regionId}",
+                                "day", "{day}",
+                                "offer", LEASING_OFFER,
+                                "title", "Open projects near {equipmentCode} and the current leasing offer")))));
     }
 }

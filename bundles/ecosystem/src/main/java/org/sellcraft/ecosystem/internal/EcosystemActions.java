@@ -11,7 +11,8 @@ import org.sellcraft.api.service.RecordService;
 
 /**
  * The actions contract clauses take: freeze and unfreeze a partner's new work orders, send a partner a learning
- * pack, hold payment approval for a delivery and mark the schedule it affects.
+ * pack, hold payment approval for a delivery and mark the schedule it affects, offer a contractor work for idle
+ * equipment.
  */
 final class EcosystemActions {
 
@@ -19,6 +20,7 @@ final class EcosystemActions {
 
     static List<ActionHandler> all(RecordService records, Partners partners, Clock clock) {
         return List.of(
+                new IdleEquipmentOffer(records, clock),
                 new SimpleAction("freeze-partner", List.of("partner", "code", "reasonEn", "reasonZh"), (p, dry) -> {
                     String line = "freeze new work orders of partner " + p.get("partner") + ": " + p.get("reasonEn");
                     if (dry) {

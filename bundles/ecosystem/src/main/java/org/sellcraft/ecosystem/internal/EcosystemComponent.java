@@ -13,12 +13,14 @@ import org.sellcraft.api.automation.ActionHandler;
 import org.sellcraft.api.automation.FactSource;
 import org.sellcraft.api.importing.ImportMapping;
 import org.sellcraft.api.record.RecordType;
+import org.sellcraft.api.service.RecordGuard;
 import org.sellcraft.api.service.RecordService;
 
 /**
  * Publishes what the ecosystem brings to the platform: its record types, its import mappings, the actions its
- * clauses take and the satisfaction facts they judge. Everything is withdrawn when the bundle stops; the records
- * stay in the store and are found again when it is installed again.
+ * clauses take, the facts they judge (satisfaction, idle equipment) and the guards on work orders (none new for a
+ * frozen partner; partners only open and close repairs). Everything is withdrawn when the bundle stops; the
+ * records stay in the store and are found again when it is installed again.
  */
 @Component(service = {})
 public class EcosystemComponent {
@@ -38,6 +40,9 @@ public class EcosystemComponent {
             registrations.add(context.registerService(ActionHandler.class, action, null));
         }
         registrations.add(context.registerService(FactSource.class, new SatisfactionSource(records), null));
+        registrations.add(context.registerService(FactSource.class, new IdleEquipmentSource(records), null));
+        registrations.add(context.registerService(RecordGuard.class, new FrozenPartnerGuard(records), null));
+        registrations.add(context.registerService(RecordGuard.class, new PartnerWorkOrderGuard(), null));
     }
 
     @Deactivate

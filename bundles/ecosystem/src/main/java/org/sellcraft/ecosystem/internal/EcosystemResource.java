@@ -120,28 +120,9 @@ public class EcosystemResource implements RestResource {
         Caller caller = caller(security);
         // A partner's user asking for another partner learns nothing about it.
         records.get(caller, EcosystemTypes.PARTNER, id);
-        try {
-            return Response.status(201)
-                    .entity(json(partners.openWorkOrder(caller, id, body)))
-                    .build();
-        } catch (PartnerFrozenException e) {
-            return frozen(e);
-        }
-    }
-
-    static Response frozen(PartnerFrozenException e) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank#partner-frozen");
-        problem.put("title", "Conflict");
-        problem.put("status", 409);
-        problem.put("detail", e.getMessage());
-        problem.put("partnerId", e.partnerId());
-        problem.put("reasonEn", e.reasonEn());
-        problem.put("reasonZh", e.reasonZh());
-        problem.put("since", e.since());
-        return Response.status(409)
-                .type("application/problem+json")
-                .entity(problem)
+        // A frozen partner's order is refused with PartnerFrozenException: 409 with the reason, as on every path.
+        return Response.status(201)
+                .entity(json(partners.openWorkOrder(caller, id, body)))
                 .build();
     }
 

@@ -7,11 +7,13 @@ import org.sellcraft.api.record.FieldClass;
 import org.sellcraft.api.record.FieldDef;
 import org.sellcraft.api.record.FieldKind;
 import org.sellcraft.api.record.RecordType;
+import org.sellcraft.api.sales.SalesTypes;
 
 /**
  * The ecosystem's record types. Every type carries {@code partnerId}, the field the access policy's partner scope
  * reads: a partner's users see the records shared with their organisation and nothing else. A partner record
- * points to itself, so that its users see their own organisation.
+ * points to itself, so that its users see their own organisation. A partner's {@code ownerId} is the rep who looks
+ * after it, and who is told when its API access is cut.
  */
 final class EcosystemTypes {
 
@@ -22,6 +24,9 @@ final class EcosystemTypes {
     static final String JOINT_PROJECT = "joint-project";
     static final String CONTRACT = "contract";
     static final String DOCUMENT = "shared-document";
+    static final String EQUIPMENT = "equipment";
+    static final String EQUIPMENT_USAGE = "equipment-usage";
+    static final String LEASING_OFFER = "leasing-offer";
 
     static final String ACTIVE = "active";
     static final String FROZEN = "frozen";
@@ -61,6 +66,10 @@ final class EcosystemTypes {
                     field("frozenSince", FieldKind.DATETIME).build(),
                     field("frozenBy", FieldKind.TEXT)
                             .classed(FieldClass.INTERNAL)
+                            .build(),
+                    field("ownerId", FieldKind.REFERENCE)
+                            .references(SalesTypes.REP)
+                            .filterable()
                             .build(),
                     partnerRef()),
             List.of("code"));
@@ -180,8 +189,62 @@ final class EcosystemTypes {
                     field("title", FieldKind.TEXT).required().build(),
                     field("kind", FieldKind.TEXT).filterable().build(),
                     field("sharedAt", FieldKind.DATETIME).filterable().build(),
+                    field("bodyEn", FieldKind.TEXT).build(),
+                    field("bodyZh", FieldKind.TEXT).build(),
                     field("regionId", FieldKind.TEXT).build()),
             List.of());
+
+    /** A machine a contractor owns and works with, in a region. */
+    static final RecordType EQUIPMENT_TYPE = new RecordType(
+            EQUIPMENT,
+            "equipment",
+            "Equipment",
+            "设备",
+            List.of(
+                    field("code", FieldKind.TEXT).required().filterable().build(),
+                    field("name", FieldKind.TEXT).build(),
+                    field("kind", FieldKind.TEXT).filterable().build(),
+                    partnerRef(),
+                    field("regionId", FieldKind.TEXT).filterable().build(),
+                    field("location", FieldKind.TEXT).build()),
+            List.of("code"));
+
+    /** How much of one day a machine stood idle, from 0 to 1. */
+    static final RecordType EQUIPMENT_USAGE_TYPE = new RecordType(
+            EQUIPMENT_USAGE,
+            "equipment-usage",
+            "Equipment usage",
+            "设备使用",
+            List.of(
+                    field("equipmentId", FieldKind.REFERENCE)
+                            .references(EQUIPMENT)
+                            .required()
+                            .filterable()
+                            .build(),
+                    field("day", FieldKind.DATE).required().filterable().build(),
+                    field("idleShare", FieldKind.DECIMAL).required().build(),
+                    partnerRef(),
+                    field("regionId", FieldKind.TEXT).build()),
+            List.of("equipmentId", "day"));
+
+    /**
+     * A leasing offer for contractors' idle equipment, valid from a day until a day; one for a region wins over one
+     * without a region.
+     */
+    static final RecordType LEASING_OFFER_TYPE = new RecordType(
+            LEASING_OFFER,
+            "leasing-offers",
+            "Leasing offer",
+            "租赁优惠",
+            List.of(
+                    field("code", FieldKind.TEXT).required().filterable().build(),
+                    field("textEn", FieldKind.TEXT).required().build(),
+                    field("textZh", FieldKind.TEXT).build(),
+                    field("regionId", FieldKind.TEXT).filterable().build(),
+                    field("validFrom", FieldKind.DATE).filterable().build(),
+                    field("validUntil", FieldKind.DATE).filterable().build(),
+                    partnerRef()),
+            List.of("code"));
 
     static final List<RecordType> ALL = List.of(
             PARTNER_TYPE,
@@ -190,7 +253,10 @@ final class EcosystemTypes {
             SURVEY_TYPE,
             JOINT_PROJECT_TYPE,
             CONTRACT_TYPE,
-            DOCUMENT_TYPE);
+            DOCUMENT_TYPE,
+            EQUIPMENT_TYPE,
+            EQUIPMENT_USAGE_TYPE,
+            LEASING_OFFER_TYPE);
 
     private EcosystemTypes() {}
 }

@@ -1,38 +1,63 @@
 package org.sellcraft.ecosystem.internal;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.sellcraft.api.service.RecordRefusedException;
 
-/** A new work order for a partner whose new orders a contract clause has frozen. */
-final class PartnerFrozenException extends RuntimeException {
+/**
+ * A new work order for a partner whose new orders a contract clause has frozen. It is a refusal of the record service,
+ * so every way in answers the same: 409 with the reason in English and Chinese over REST, a rejected row in an import.
+ */
+final class PartnerFrozenException extends RecordRefusedException {
 
     private static final long serialVersionUID = 1L;
 
-    private final String partnerId;
-    private final String reasonEn;
-    private final String reasonZh;
-    private final transient Instant since;
-
     PartnerFrozenException(String partnerId, String partnerName, String reasonEn, String reasonZh, Instant since) {
-        super("Partner '" + partnerName + "' is frozen for new work orders since " + since + ": " + reasonEn);
-        this.partnerId = partnerId;
-        this.reasonEn = reasonEn;
-        this.reasonZh = reasonZh;
-        this.since = since;
+        super(
+                "partnerId",
+                partnerId,
+                "Partner '" + partnerName + "' is frozen for new work orders since " + since + ": " + reasonEn,
+                details(partnerId, reasonEn, reasonZh, since));
+    }
+
+    private PartnerFrozenException(String field, String value, String reason, Map<String, Object> details) {
+        super(field, value, reason, details);
+    }
+
+    private static Map<String, Object> details(String partnerId, String reasonEn, String reasonZh, Instant since) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("partnerId", partnerId);
+        details.put("reasonEn", reasonEn);
+        details.put("reasonZh", reasonZh);
+        details.put("since", since);
+        return details;
+    }
+
+    /** The sentence a person reads, without the field prefix of other validation messages. */
+    @Override
+    public String getMessage() {
+        return reason();
+    }
+
+    @Override
+    public PartnerFrozenException at(String path) {
+        return new PartnerFrozenException(path, value(), reason(), details());
     }
 
     String partnerId() {
-        return partnerId;
+        return (String) details().get("partnerId");
     }
 
     String reasonEn() {
-        return reasonEn;
+        return (String) details().get("reasonEn");
     }
 
     String reasonZh() {
-        return reasonZh;
+        return (String) details().get("reasonZh");
     }
 
     Instant since() {
-        return since;
+        return (Instant) details().get("since");
     }
 }

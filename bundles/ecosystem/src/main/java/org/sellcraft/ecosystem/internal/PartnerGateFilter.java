@@ -14,15 +14,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
-import org.sellcraft.api.automation.AutomationEvents;
 import org.sellcraft.api.rest.RestResource;
 import org.sellcraft.api.security.AuditLog;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.CallerHolder;
-import org.sellcraft.api.security.Roles;
+import org.sellcraft.api.security.IdentityService;
+import org.sellcraft.api.service.RecordService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,18 +42,16 @@ public class PartnerGateFilter implements RestResource, ContainerRequestFilter, 
     private final PartnerGate gate;
 
     @Activate
-    public PartnerGateFilter(GateConfig config, @Reference AuditLog audit, @Reference EventAdmin events) {
+    public PartnerGateFilter(
+            GateConfig config,
+            @Reference AuditLog audit,
+            @Reference EventAdmin events,
+            @Reference RecordService records,
+            @Reference IdentityService identities) {
+        GateAlert alert = new GateAlert(records, identities::users);
         this.gate = new PartnerGate(limits(config), Clock.systemUTC(), audit, (partner, reason) -> {
             LOG.warn("Partner '{}' is cut off the API for a cool-down: {}", partner, reason);
-            events.postEvent(new Event(
-                    AutomationEvents.NOTIFY,
-                    Map.of(
-                            AutomationEvents.ROLE,
-                            Roles.ADMIN,
-                            AutomationEvents.SUBJECT,
-                            partner,
-                            AutomationEvents.MESSAGE,
-                            "Partner " + partner + " is cut off the API: " + reason)));
+            alert.events(partner, reason).forEach(events::postEvent);
         });
     }
 

@@ -34,6 +34,16 @@ final class Partners {
         return EcosystemTypes.FROZEN.equals(partner.get("status"));
     }
 
+    /** The refusal of a new work order for a frozen partner, with the reason and since when. */
+    static PartnerFrozenException frozenException(Record partner) {
+        return new PartnerFrozenException(
+                partner.id(),
+                String.valueOf(partner.get("name")),
+                (String) partner.get("frozenReasonEn"),
+                (String) partner.get("frozenReasonZh"),
+                (java.time.Instant) partner.get("frozenSince"));
+    }
+
     /**
      * Freezes a partner's new work orders.
      *
@@ -92,12 +102,7 @@ final class Partners {
         }
         Record partner = partner(partnerId);
         if (frozen(partner)) {
-            throw new PartnerFrozenException(
-                    partner.id(),
-                    String.valueOf(partner.get("name")),
-                    (String) partner.get("frozenReasonEn"),
-                    (String) partner.get("frozenReasonZh"),
-                    (java.time.Instant) partner.get("frozenSince"));
+            throw frozenException(partner);
         }
         if (fields.get("orderId") == null) {
             throw new ValidationException("orderId", null, "is required");
@@ -106,7 +111,10 @@ final class Partners {
         order.put("partnerId", partnerId);
         order.putIfAbsent("itemNo", 1);
         order.putIfAbsent("status", "open");
-        order.putIfAbsent("kind", "repair");
+        order.putIfAbsent("kind", PartnerWorkOrderGuard.REPAIR);
+        if (!staff) {
+            PartnerWorkOrderGuard.checkNew(order.get("kind"));
+        }
         // Partner roles read only through the policy; their own orders are opened on their behalf once checked above.
         return records.create(staff ? caller : Caller.system(), EcosystemTypes.WORK_ORDER, order);
     }

@@ -41,6 +41,7 @@ final class EcosystemStore {
     final RecordServiceImpl records;
     final AutomationServiceImpl automation;
     final Partners partners;
+    private final StoredAuditLog audit;
     final List<Event> events = new ArrayList<>();
 
     private EcosystemStore(Path folder) {
@@ -49,7 +50,7 @@ final class EcosystemStore {
         List<RecordType> all = new ArrayList<>(EcosystemTypes.ALL);
         all.addAll(AutomationServiceImpl.recordTypes());
         this.types = new CoreRecordTypes(all);
-        StoredAuditLog audit = new StoredAuditLog(store);
+        this.audit = new StoredAuditLog(store);
         this.records = new RecordServiceImpl(store, types, new AccessPolicyImpl(store, audit), audit);
         this.automation = new AutomationServiceImpl(records, types, Clock.systemUTC());
         this.partners = new Partners(records, Clock.systemUTC());
@@ -70,6 +71,12 @@ final class EcosystemStore {
         automation.addAction(new NotifyAction(eventAdmin));
         automation.addAction(new PublishEventAction(eventAdmin));
         automation.addSource(new SatisfactionSource(records));
+        automation.addSource(new IdleEquipmentSource(records));
+    }
+
+    /** A store of its own with nothing imported, for tests that make their data; {@link #delete()} removes it. */
+    static EcosystemStore empty() throws IOException {
+        return new EcosystemStore(Files.createTempDirectory("sellcraft-ecosystem-empty"));
     }
 
     static synchronized EcosystemStore get() throws Exception {
@@ -105,7 +112,8 @@ final class EcosystemStore {
         }
     }
 
-    private void delete() {
+    void delete() {
+        audit.close();
         store.close();
         try (Stream<Path> paths = Files.walk(folder)) {
             paths.sorted(Comparator.reverseOrder())

@@ -4,7 +4,7 @@
  * and the facts that scheduled rules judge.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sellcraft.api.automation;
 
 import org.osgi.annotation.bundle.Export;

@@ -13,6 +13,8 @@ public final class Roles {
     public static final String SERVICE_PROVIDER = "service-provider";
     public static final String LOGISTICS = "logistics";
     public static final String SUPPLIER = "supplier";
+    /** A partner that works on site with its own equipment. */
+    public static final String CONTRACTOR = "contractor";
 
     /**
      * Not a role anyone is given: every signed-in caller is in it. Declare {@code @RolesAllowed(Roles.SIGNED_IN)} on
@@ -22,7 +24,7 @@ public final class Roles {
 
     /** Every role a signed-in user can hold. */
     public static final List<String> ALL =
-            List.of(ADMIN, MANAGER, REP, ANALYST, DEALER, SERVICE_PROVIDER, LOGISTICS, SUPPLIER);
+            List.of(ADMIN, MANAGER, REP, ANALYST, DEALER, SERVICE_PROVIDER, LOGISTICS, SUPPLIER, CONTRACTOR);
 
     private Roles() {}
 }

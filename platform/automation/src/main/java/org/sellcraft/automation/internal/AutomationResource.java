@@ -40,9 +40,9 @@ import org.sellcraft.api.service.ValidationException;
  * Rules over REST, under {@code /api/v1/automation}: list and read rules with their versions and evaluations, save
  * a rule (a new version each time), try a rule over past data, and run a schedule over a period.
  *
- * <p>Status codes: 200; 201 when a rule's first version is saved; 400 with {@code line} and {@code column} when a
- * condition does not parse; 401 without a token; 403 for a role that may not; 404 for an unknown rule; 422 naming
- * the field of a malformed rule.
+ * <p>Status codes: 200; 201 when a rule's first version is saved; 401 without a token; 403 for a role that may not;
+ * 404 for an unknown rule; 422 naming the field of a malformed rule, and with {@code line} and {@code column} when a
+ * condition does not parse.
  */
 @Component(service = RestResource.class)
 @Path("v1/automation")
@@ -101,13 +101,13 @@ public class AutomationResource implements RestResource {
         } catch (RuleSyntaxException e) {
             Map<String, Object> problem = new LinkedHashMap<>();
             problem.put("type", "about:blank#rule-syntax");
-            problem.put("title", "Bad Request");
-            problem.put("status", 400);
+            problem.put("title", "Unprocessable Entity");
+            problem.put("status", 422);
             problem.put("detail", e.getMessage());
             problem.put("field", "condition");
             problem.put("line", e.line());
             problem.put("column", e.column());
-            return Response.status(400)
+            return Response.status(422)
                     .type("application/problem+json")
                     .entity(problem)
                     .build();

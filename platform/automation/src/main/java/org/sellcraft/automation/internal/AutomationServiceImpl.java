@@ -92,9 +92,15 @@ public class AutomationServiceImpl implements AutomationService {
         this.clock = clock;
     }
 
-    /** The record types the engine keeps rules, evaluations and scheduled runs in. */
+    /** The record types of the engine: rules, evaluations, scheduled runs, and its actions' tasks and documents. */
     public static List<RecordType> recordTypes() {
-        return List.of(RuleRecords.RULE_TYPE, RuleRecords.EVALUATION_TYPE, RuleRecords.RUN_TYPE);
+        return List.of(
+                RuleRecords.RULE_TYPE,
+                RuleRecords.EVALUATION_TYPE,
+                RuleRecords.RUN_TYPE,
+                ActionRecords.TASK_TYPE,
+                ActionRecords.DOCUMENT_TYPE,
+                Notifications.RECORD_TYPE);
     }
 
     /** Reads the saved rules; a stored rule whose condition no longer parses is kept but not run. */
@@ -433,7 +439,14 @@ public class AutomationServiceImpl implements AutomationService {
                 if (handler == null) {
                     throw new IllegalStateException("no handler for action '" + action.type() + "' is installed");
                 }
-                taken.add(handler.perform(fill(action.parameters(), facts), facts, dryRun));
+                Map<String, String> parameters = fill(action.parameters(), facts);
+                if (handler instanceof EvaluationAction own) {
+                    EvaluationAction.Context context = new EvaluationAction.Context(
+                            rule.id(), rule.version(), clock.instant(), cause, subject, facts);
+                    taken.add(own.perform(parameters, context, dryRun));
+                } else {
+                    taken.add(handler.perform(parameters, facts, dryRun));
+                }
             } catch (RuntimeException e) {
                 LOG.warn("Rule '{}' action '{}' failed on {}: {}", rule.id(), action.type(), subject, e.getMessage());
                 taken.add(action.type() + " failed: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.sellcraft.automation.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -8,14 +9,14 @@ import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.sellcraft.api.automation.ActionHandler;
 import org.sellcraft.api.automation.AutomationEvents;
-import org.sellcraft.api.security.Roles;
 
 /**
- * Tells the people of a role something: publishes {@link AutomationEvents#NOTIFY}, which the console and mail
- * bridges deliver. Parameters: {@code role}, {@code message}.
+ * Tells a user or the people of a role something: publishes {@link AutomationEvents#NOTIFY}, which
+ * {@link NotificationDelivery} keeps as a notification and other bridges may pass on. Parameters: {@code role} or
+ * {@code user} (a user id), {@code message}, and {@code messageZh} for the Chinese text.
  */
 @Component(service = ActionHandler.class)
-public class NotifyAction implements ActionHandler {
+public class NotifyAction implements EvaluationAction {
 
     private final EventAdmin events;
 
@@ -31,25 +32,37 @@ public class NotifyAction implements ActionHandler {
 
     @Override
     public void check(Map<String, String> parameters) {
-        String role = parameters.get("role");
-        if (role == null || !Roles.ALL.contains(role)) {
-            throw new IllegalArgumentException("notify needs a 'role', one of " + Roles.ALL + "; got '" + role + "'");
-        }
+        Recipients.check("notify", parameters, false);
         if (parameters.getOrDefault("message", "").isBlank()) {
             throw new IllegalArgumentException("notify needs a 'message'");
         }
     }
 
     @Override
-    public String perform(Map<String, String> parameters, Map<String, Object> facts, boolean dryRun) {
-        String line = "notify " + parameters.get("role") + ": " + parameters.get("message");
+    public String perform(Map<String, String> parameters, Context context, boolean dryRun) {
+        String role = Recipients.value(parameters, "role");
+        String user = Recipients.value(parameters, "user");
+        String message = Recipients.value(parameters, "message");
+        if ((role == null && user == null) || message == null) {
+            throw new IllegalArgumentException("the recipient or the message is empty for these facts");
+        }
+        String line = "notify " + (user != null ? "user " + user : role) + ": " + message;
         if (!dryRun) {
-            events.postEvent(new Event(
-                    AutomationEvents.NOTIFY,
-                    Map.of(
-                            AutomationEvents.ROLE, parameters.get("role"),
-                            AutomationEvents.MESSAGE, parameters.get("message"))));
+            Map<String, Object> properties = new HashMap<>();
+            properties.put(AutomationEvents.MESSAGE, message);
+            put(properties, AutomationEvents.ROLE, role);
+            put(properties, AutomationEvents.USER, user);
+            put(properties, AutomationEvents.MESSAGE_ZH, Recipients.value(parameters, "messageZh"));
+            put(properties, AutomationEvents.RULE, context.ruleId());
+            put(properties, AutomationEvents.SUBJECT, context.subject());
+            events.postEvent(new Event(AutomationEvents.NOTIFY, properties));
         }
         return line;
+    }
+
+    private static void put(Map<String, Object> properties, String name, String value) {
+        if (value != null) {
+            properties.put(name, value);
+        }
     }
 }

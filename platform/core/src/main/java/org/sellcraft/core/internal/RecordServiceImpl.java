@@ -33,8 +33,10 @@ import org.sellcraft.api.security.Action;
 import org.sellcraft.api.security.AuditLog;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.service.Page;
+import org.sellcraft.api.service.RecordGuard;
 import org.sellcraft.api.service.RecordNotFoundException;
 import org.sellcraft.api.service.RecordQuery;
+import org.sellcraft.api.service.RecordRefusedException;
 import org.sellcraft.api.service.RecordService;
 import org.sellcraft.api.service.UnknownTypeException;
 import org.sellcraft.api.service.UpsertResult;
@@ -66,6 +68,8 @@ public class RecordServiceImpl implements RecordService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin events;
 
+    private final List<RecordGuard> guards = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Activate
     public RecordServiceImpl(
             @Reference RecordStore store,
@@ -86,6 +90,22 @@ public class RecordServiceImpl implements RecordService {
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** Adds a business rule every create and update must pass; see {@link RecordGuard}. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    public void addGuard(RecordGuard guard) {
+        guards.add(guard);
+    }
+
+    public void removeGuard(RecordGuard guard) {
+        guards.remove(guard);
+    }
+
+    private void guard(Caller caller, RecordType type, Record current, Map<String, Object> fields) {
+        for (RecordGuard guard : guards) {
+            guard.check(caller, type, current, java.util.Collections.unmodifiableMap(fields));
+        }
     }
 
     static final AuditLog NO_AUDIT = new AuditLog() {
@@ -165,6 +185,7 @@ public class RecordServiceImpl implements RecordService {
         Instant now = clock.instant();
         Record record = new Record(type.name(), id, 1, now, now, values);
         requireInScope(caller, record);
+        guard(caller, type, null, values);
         try {
             store.write(List.of(new RecordWrite.Put(record, 0)));
         } catch (VersionConflictException e) {
@@ -218,6 +239,7 @@ public class RecordServiceImpl implements RecordService {
 
         Record updated = new Record(type.name(), id, stored.version() + 1, stored.createdAt(), clock.instant(), merged);
         requireInScope(caller, updated);
+        guard(caller, type, stored, merged);
         store.write(List.of(new RecordWrite.Put(updated, expectedVersion)));
         publish(caller, updated, RecordEvents.UPDATED);
         audit.record(caller.userName(), "record-updated", typeName + "/" + id, "fields " + changes.keySet(), null);
@@ -288,7 +310,9 @@ public class RecordServiceImpl implements RecordService {
         List<Record> inserted = new ArrayList<>();
         List<Record> updated = new ArrayList<>();
         int unchanged = 0;
+        int index = -1;
         for (Map.Entry<String, Map<String, Object>> entry : incoming.entrySet()) {
+            index++;
             Optional<Record> stored = store.get(type.name(), entry.getKey());
             if (stored.isPresent() && !visible.test(stored.get())) {
                 throw new AccessDeniedException("The " + typeName + " '" + entry.getKey() + "' is outside your scope");
@@ -297,6 +321,7 @@ public class RecordServiceImpl implements RecordService {
                 Record record = new Record(type.name(), entry.getKey(), 1, now, now, entry.getValue());
                 FieldValues.checkRequired(type, record.fields());
                 requireInScope(visible, record);
+                guardRow(caller, type, null, record.fields(), index);
                 writes.add(new RecordWrite.Put(record, 0));
                 inserted.add(record);
                 continue;
@@ -307,6 +332,7 @@ public class RecordServiceImpl implements RecordService {
                 unchanged++;
                 continue;
             }
+            guardRow(caller, type, current, merged, index);
             Record record =
                     new Record(type.name(), current.id(), current.version() + 1, current.createdAt(), now, merged);
             // A change must not move a record out of the importer's own scope, where it could not see it again.
@@ -337,6 +363,15 @@ public class RecordServiceImpl implements RecordService {
         upsert.inserted().forEach(record -> publish(caller, record, RecordEvents.CREATED));
         upsert.updated().forEach(record -> publish(caller, record, RecordEvents.UPDATED));
         return new UpsertResult(upsert.inserted().size(), upsert.updated().size(), upsert.unchanged());
+    }
+
+    /** Guards one record of a batch; a refusal names the record's place among the batch's distinct records. */
+    private void guardRow(Caller caller, RecordType type, Record current, Map<String, Object> fields, int index) {
+        try {
+            guard(caller, type, current, fields);
+        } catch (RecordRefusedException e) {
+            throw e.at("rows[" + index + "]" + (e.field() == null ? "" : "." + e.field()));
+        }
     }
 
     /** Converts rows and folds rows with the same natural key into one, in arrival order. */

@@ -12,6 +12,7 @@ import org.sellcraft.api.security.AccessDeniedException;
 import org.sellcraft.api.security.AuthenticationException;
 import org.sellcraft.api.security.SignInThrottledException;
 import org.sellcraft.api.service.RecordNotFoundException;
+import org.sellcraft.api.service.RecordRefusedException;
 import org.sellcraft.api.service.UnknownTypeException;
 import org.sellcraft.api.service.ValidationException;
 import org.sellcraft.api.service.VersionConflictException;
@@ -33,6 +34,7 @@ final class ErrorMappers {
     static List<Object> all() {
         return List.of(
                 new Validation(),
+                new Refused(),
                 new NotFound(),
                 new UnknownType(),
                 new Conflict(),
@@ -54,6 +56,19 @@ final class ErrorMappers {
                     "invalid-field",
                     e.getMessage(),
                     Map.of("field", e.field() == null ? "" : e.field(), "reason", e.reason()));
+        }
+    }
+
+    /** A guard refused the write: the values are valid but the business does not allow it now. */
+    static final class Refused implements ExceptionMapper<RecordRefusedException> {
+        @Override
+        public Response toResponse(RecordRefusedException e) {
+            LOG.debug("Write refused: {}", e.getMessage());
+            Map<String, Object> extra = new java.util.LinkedHashMap<>();
+            extra.put("field", e.field() == null ? "" : e.field());
+            extra.put("reason", e.reason());
+            extra.putAll(e.details());
+            return Problems.of(409, "Conflict", "record-refused", e.reason(), extra);
         }
     }
 

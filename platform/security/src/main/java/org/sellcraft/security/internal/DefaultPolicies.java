@@ -30,6 +30,12 @@ final class DefaultPolicies {
 
     private static final Set<Action> ALL_ACTIONS = EnumSet.allOf(Action.class);
 
+    /**
+     * The ecosystem's work orders, by name: service providers open and close repair orders. The ecosystem's own
+     * guard keeps their changes to opening and closing; contracts stay read-only for every partner.
+     */
+    static final String WORK_ORDER = "work-order";
+
     private DefaultPolicies() {}
 
     static List<RolePolicy> all() {
@@ -38,10 +44,11 @@ final class DefaultPolicies {
                 manager(),
                 rep(),
                 analyst(),
-                partner(Roles.DEALER),
-                partner(Roles.SERVICE_PROVIDER),
-                partner(Roles.LOGISTICS),
-                partner(Roles.SUPPLIER));
+                partner(Roles.DEALER, Map.of()),
+                partner(Roles.SERVICE_PROVIDER, Map.of(WORK_ORDER, Set.of(READ, CREATE, UPDATE))),
+                partner(Roles.LOGISTICS, Map.of()),
+                partner(Roles.SUPPLIER, Map.of()),
+                partner(Roles.CONTRACTOR, Map.of()));
     }
 
     private static RolePolicy admin() {
@@ -84,14 +91,20 @@ final class DefaultPolicies {
                 Map.of(RolePolicy.ANY_TYPE, Set.of(READ)));
     }
 
-    private static RolePolicy partner(String role) {
+    /**
+     * A partner role: its organisation's records within its regions, the catalogue, no secret (cost prices),
+     * internal or personal field, and reading only unless {@code writes} says otherwise.
+     */
+    private static RolePolicy partner(String role, Map<String, Set<Action>> writes) {
+        Map<String, Set<Action>> actions = new HashMap<>(writes);
+        actions.put(RolePolicy.ANY_TYPE, Set.of(READ));
         return new RolePolicy(
                 role,
                 RecordScope.PARTNER,
                 Map.of(SalesTypes.PRODUCT, RecordScope.ALL),
                 Set.of(FieldClass.SECRET, FieldClass.INTERNAL, FieldClass.SENSITIVE),
                 Set.of(),
-                Map.of(RolePolicy.ANY_TYPE, Set.of(READ)));
+                actions);
     }
 
     private static Map<String, RecordScope> directory(RecordScope scope) {

@@ -49,7 +49,8 @@ public class ConsoleResource implements RestResource {
         Roles.DEALER,
         Roles.SERVICE_PROVIDER,
         Roles.LOGISTICS,
-        Roles.SUPPLIER
+        Roles.SUPPLIER,
+        Roles.CONTRACTOR
     })
     public Map<String, Object> menu(@Context SecurityContext security) {
         Caller caller = Callers.of(security);
