@@ -279,7 +279,7 @@ class BadInputTest {
 
         assertEquals(
                 "Unknown mapping 'crm'; the available ones are 'maven-crm-accounts', 'maven-crm-products', "
-                        + "'maven-crm-teams', 'maven-crm-pipeline', 'uci-online-retail'",
+                        + "'maven-crm-teams', 'maven-crm-pipeline', 'uci-online-retail', 'tmall-orders'",
                 mapping.getMessage());
         assertEquals("Unknown charset 'klingon'", charset.getMessage());
         assertEquals("Cannot read the file 'nope.csv'", missing.getMessage());

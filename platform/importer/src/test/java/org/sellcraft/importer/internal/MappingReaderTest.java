@@ -49,7 +49,8 @@ class MappingReaderTest {
                         "maven-crm-products",
                         "maven-crm-teams",
                         "maven-crm-pipeline",
-                        "uci-online-retail"),
+                        "uci-online-retail",
+                        "tmall-orders"),
                 builtIn.stream().map(ImportMapping::name).toList());
         builtIn.forEach(mapping -> new MappingReader(fixture.records::byName).check(mapping));
     }
