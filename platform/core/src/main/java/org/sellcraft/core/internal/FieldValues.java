@@ -168,25 +168,29 @@ final class FieldValues {
             if (!(items.get(i) instanceof Map<?, ?> item)) {
                 throw new ValidationException(path + "[" + i + "]", null, "must be an object");
             }
-            lines.add(toLine(parts, path + "[" + i + "]", item));
+            try {
+                lines.add(toLine(parts, item));
+            } catch (ValidationException e) {
+                // An order holds many lines: the line's path is spelled out only when one of them is refused.
+                throw new ValidationException(path + "[" + i + "]." + e.field(), e.value(), e.reason());
+            }
         }
         return lines;
     }
 
-    private static Map<String, Object> toLine(Map<String, FieldDef> parts, String path, Map<?, ?> item) {
+    private static Map<String, Object> toLine(Map<String, FieldDef> parts, Map<?, ?> item) {
         Map<String, Object> line = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : item.entrySet()) {
             String name = String.valueOf(entry.getKey());
             FieldDef part = parts.get(name);
             if (part == null) {
-                throw new ValidationException(
-                        path + "." + name, null, "is not a part of a line; parts are " + parts.keySet());
+                throw new ValidationException(name, null, "is not a part of a line; parts are " + parts.keySet());
             }
-            line.put(name, convert(part, path + "." + name, entry.getValue()));
+            line.put(name, convert(part, name, entry.getValue()));
         }
         for (FieldDef part : parts.values()) {
             if (part.required() && line.get(part.name()) == null) {
-                throw new ValidationException(path + "." + part.name(), null, "is required");
+                throw new ValidationException(part.name(), null, "is required");
             }
         }
         return line;
