@@ -2,6 +2,7 @@ package org.sellcraft.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -255,7 +256,7 @@ class PermissionMatrixIT {
         Map<String, Integer> createAccount =
                 Map.of("admin", 201, "manager1", 201, "rep1", 201, "analyst1", 403, "dealer1", 403);
         Map<String, Integer> changeProduct =
-                Map.of("admin", 200, "manager1", 200, "rep1", 403, "analyst1", 403, "dealer1", 403);
+                Map.of("admin", 200, "manager1", 403, "rep1", 403, "analyst1", 403, "dealer1", 403);
         Map<String, Integer> adminOnly =
                 Map.of("admin", 200, "manager1", 403, "rep1", 403, "analyst1", 403, "dealer1", 403);
 
@@ -308,6 +309,89 @@ class PermissionMatrixIT {
         assertEquals(
                 403,
                 rep.delete("/api/v1/opportunities/" + otherId + "?version=1").status());
+    }
+
+    @Test
+    void aManagerCannotWidenTheirTeamThroughTheDirectory() throws Exception {
+        ApiClient manager = users.get("manager1");
+        String myId =
+                manager.get("/api/v1/reps/" + annaId).json().get("managerId").asText();
+        JsonNode outsider = null;
+        for (JsonNode rep : admin.get("/api/v1/reps?limit=100").json().get("items")) {
+            if (!rep.get("managerId").asText().equals(myId)) {
+                outsider = rep;
+                break;
+            }
+        }
+        String path = "/api/v1/reps/" + outsider.get("id").asText();
+        String version = "\"" + outsider.get("version").asLong() + "\"";
+        long before =
+                manager.get("/api/v1/opportunities?limit=1").json().get("total").asLong();
+
+        assertEquals(200, manager.get(path).status());
+        assertEquals(
+                403, manager.patch(path, version, Map.of("managerId", myId)).status());
+        assertEquals(
+                403,
+                manager.delete(path + "?version=" + outsider.get("version").asLong())
+                        .status());
+        assertEquals(
+                403,
+                manager.post("/api/v1/regions", Map.of("code", "North", "name", "North"))
+                        .status());
+        assertEquals(
+                403,
+                manager.post("/api/v1/teams", Map.of("code", "Mine", "name", "Mine", "managerId", myId))
+                        .status());
+        assertEquals(
+                before,
+                manager.get("/api/v1/opportunities?limit=1").json().get("total").asLong());
+        assertNotEquals(myId, admin.get(path).json().path("managerId").asText());
+    }
+
+    @Test
+    void aRepCannotReachAnotherAccountByReferringToIt() throws Exception {
+        Set<String> annas = accountsSoldBy(Set.of(AGENT));
+        String hidden = null;
+        for (JsonNode account : admin.get("/api/v1/accounts?limit=100").json().get("items")) {
+            if (!annas.contains(account.get("name").asText())) {
+                hidden = account.get("id").asText();
+                break;
+            }
+        }
+        ApiClient rep = users.get("rep1");
+        long before = rep.get("/api/v1/accounts?limit=1").json().get("total").asLong();
+
+        for (String account : List.of(hidden, "no-such-account")) {
+            ApiClient.Reply deal = rep.post(
+                    "/api/v1/opportunities", Map.of("code", "X-" + account, "stage", "Won", "accountId", account));
+            assertEquals(403, deal.status(), deal.body());
+            assertEquals("accountId", deal.json().get("field").asText());
+            ApiClient.Reply order = rep.post(
+                    "/api/v1/orders",
+                    Map.of("orderNumber", "X-" + account, "accountId", account, "orderedAt", "2017-12-01T10:00:00Z"));
+            assertEquals(403, order.status(), order.body());
+            assertEquals("accountId", order.json().get("field").asText());
+        }
+        assertEquals(
+                rep.post("/api/v1/opportunities", Map.of("code", "X-1", "stage", "Won", "accountId", hidden))
+                        .body()
+                        .replace(hidden, "?"),
+                rep.post("/api/v1/opportunities", Map.of("code", "X-2", "stage", "Won", "accountId", "nothing"))
+                        .body()
+                        .replace("nothing", "?"),
+                "a hidden account and a missing one get the same answer");
+
+        JsonNode own =
+                rep.get("/api/v1/opportunities?limit=1").json().get("items").get(0);
+        ApiClient.Reply moved = rep.patch(
+                "/api/v1/opportunities/" + own.get("id").asText(),
+                "\"" + own.get("version").asLong() + "\"",
+                Map.of("accountId", hidden));
+        assertEquals(403, moved.status(), moved.body());
+        assertEquals(404, rep.get("/api/v1/accounts/" + hidden).status());
+        assertEquals(
+                before, rep.get("/api/v1/accounts?limit=1").json().get("total").asLong());
     }
 
     @Test

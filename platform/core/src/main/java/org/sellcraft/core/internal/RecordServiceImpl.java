@@ -23,10 +23,12 @@ import org.osgi.service.event.EventAdmin;
 import org.sellcraft.api.event.RecordEvents;
 import org.sellcraft.api.record.FieldClass;
 import org.sellcraft.api.record.FieldDef;
+import org.sellcraft.api.record.FieldKind;
 import org.sellcraft.api.record.Record;
 import org.sellcraft.api.record.RecordIds;
 import org.sellcraft.api.record.RecordType;
 import org.sellcraft.api.record.RecordTypeRegistry;
+import org.sellcraft.api.sales.SalesTypes;
 import org.sellcraft.api.security.AccessDeniedException;
 import org.sellcraft.api.security.AccessPolicy;
 import org.sellcraft.api.security.Action;
@@ -165,6 +167,7 @@ public class RecordServiceImpl implements RecordService {
         Instant now = clock.instant();
         Record record = new Record(type.name(), id, 1, now, now, values);
         requireInScope(caller, record);
+        requireVisibleAccounts(caller, type, values);
         try {
             store.write(List.of(new RecordWrite.Put(record, 0)));
         } catch (VersionConflictException e) {
@@ -195,6 +198,36 @@ public class RecordServiceImpl implements RecordService {
         }
     }
 
+    /**
+     * Refuses a reference to an account the caller cannot see. Owning a deal or an order with an account puts the
+     * account in a rep's or manager's scope, so such a reference would widen it. A missing account and a hidden one
+     * get the same answer, so that the refusal tells nothing about which accounts exist.
+     */
+    private void requireVisibleAccounts(Caller caller, RecordType type, Map<String, Object> values) {
+        if (!policy.seesAll(caller, SalesTypes.ACCOUNT)) {
+            requireAccounts(type, values, visibleAccounts(caller, Set.of()));
+        }
+    }
+
+    /** Which account ids the caller may refer to: those they see, and those written in the same transaction. */
+    private Predicate<String> visibleAccounts(Caller caller, Set<String> written) {
+        Predicate<Record> visible = policy.visible(caller, SalesTypes.ACCOUNT);
+        return id -> written.contains(id)
+                || store.get(SalesTypes.ACCOUNT, id).filter(visible).isPresent();
+    }
+
+    private static void requireAccounts(RecordType type, Map<String, Object> values, Predicate<String> allowed) {
+        for (FieldDef def : type.fields()) {
+            Object account = values.get(def.name());
+            boolean accountReference =
+                    def.kind() == FieldKind.REFERENCE && SalesTypes.ACCOUNT.equals(def.referenceType());
+            if (accountReference && account != null && !allowed.test(account.toString())) {
+                throw new AccessDeniedException(
+                        def.name(), "The field '" + def.name() + "' must refer to an account you can see");
+            }
+        }
+    }
+
     @Override
     public Record update(Caller caller, String typeName, String id, long expectedVersion, Map<String, Object> changes) {
         RecordType type = requireType(typeName);
@@ -218,6 +251,7 @@ public class RecordServiceImpl implements RecordService {
 
         Record updated = new Record(type.name(), id, stored.version() + 1, stored.createdAt(), clock.instant(), merged);
         requireInScope(caller, updated);
+        requireVisibleAccounts(caller, type, values);
         store.write(List.of(new RecordWrite.Put(updated, expectedVersion)));
         publish(caller, updated, RecordEvents.UPDATED);
         audit.record(caller.userName(), "record-updated", typeName + "/" + id, "fields " + changes.keySet(), null);
@@ -252,6 +286,7 @@ public class RecordServiceImpl implements RecordService {
             prepared.add(upsert);
             writes.addAll(upsert.writes());
         }
+        requireVisibleAccounts(caller, prepared);
 
         store.write(writes);
 
@@ -260,6 +295,26 @@ public class RecordServiceImpl implements RecordService {
             results.put(upsert.type(), announce(caller, upsert));
         }
         return results;
+    }
+
+    /** Checks the account references of an upsert; it may refer to the accounts it writes itself. */
+    private void requireVisibleAccounts(Caller caller, List<PreparedUpsert> prepared) {
+        if (policy.seesAll(caller, SalesTypes.ACCOUNT)) {
+            return;
+        }
+        Set<String> written = new java.util.HashSet<>();
+        prepared.stream()
+                .filter(upsert -> upsert.type().equals(SalesTypes.ACCOUNT))
+                .forEach(upsert -> {
+                    upsert.inserted().forEach(record -> written.add(record.id()));
+                    upsert.updated().forEach(record -> written.add(record.id()));
+                });
+        Predicate<String> allowed = visibleAccounts(caller, written);
+        for (PreparedUpsert upsert : prepared) {
+            RecordType type = requireType(upsert.type());
+            upsert.inserted().forEach(record -> requireAccounts(type, record.fields(), allowed));
+            upsert.updated().forEach(record -> requireAccounts(type, record.fields(), allowed));
+        }
     }
 
     /** What an upsert of one type will write, worked out before anything is stored. */

@@ -169,6 +169,57 @@ class RecordAccessTest {
     }
 
     @Test
+    void aManagerReadsTheDirectoryButCannotMoveARepIntoTheirTeam() {
+        Caller manager = user(Roles.MANAGER, dustin);
+        Record moses = records.get(manager, "rep", this.moses);
+
+        AccessDeniedException refused = assertThrows(
+                AccessDeniedException.class,
+                () -> records.update(manager, "rep", moses.id(), moses.version(), Map.of("managerId", dustin)));
+        assertEquals("Your role [manager] may not update rep records", refused.getMessage());
+        assertThrows(AccessDeniedException.class, () -> records.delete(manager, "rep", moses.id(), moses.version()));
+        assertThrows(
+                AccessDeniedException.class, () -> records.create(manager, "region", Map.of("code", "N", "name", "N")));
+        assertEquals(1, records.count(manager, "opportunity"), "the team stays as it was");
+    }
+
+    @Test
+    void aRepCannotReachAnAccountTheyDoNotSeeThroughADealTheyCreate() {
+        Caller rep = user(Roles.REP, anna);
+        String betasoloin = records.list(SYSTEM, RecordQuery.all("account")).items().stream()
+                .filter(r -> r.get("code").equals("Betasoloin"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        Record own = records.list(rep, RecordQuery.all("opportunity")).items().get(0);
+
+        for (String account : List.of(betasoloin, "no-such-account")) {
+            AccessDeniedException refused = assertThrows(
+                    AccessDeniedException.class,
+                    () -> records.create(rep, "opportunity", Map.of("stage", "Won", "accountId", account)));
+            assertEquals("accountId", refused.field());
+            assertEquals("The field 'accountId' must refer to an account you can see", refused.getMessage());
+            assertThrows(
+                    AccessDeniedException.class,
+                    () -> records.update(rep, "opportunity", own.id(), own.version(), Map.of("accountId", account)));
+        }
+        assertEquals(List.of("Acme"), codes(rep, "account"), "nothing widened the rep's accounts");
+        assertEquals(
+                betasoloin,
+                records.create(user(Roles.ADMIN, null), "order", orderFor(betasoloin))
+                        .get("accountId"),
+                "an administrator sees every account and may refer to any");
+        assertEquals(
+                own.get("accountId"),
+                records.create(rep, "order", orderFor((String) own.get("accountId")))
+                        .get("accountId"));
+    }
+
+    private static Map<String, Object> orderFor(String account) {
+        return Map.of("orderNumber", "N-" + account, "accountId", account, "orderedAt", "2026-05-01T10:00:00Z");
+    }
+
+    @Test
     void aPartnerSeesOnlyRecordsSharedWithItsOrganisation() {
         Caller dealer = new Caller("d1", "dealer-1", Set.of(Roles.DEALER), "P1", null, Set.of());
 

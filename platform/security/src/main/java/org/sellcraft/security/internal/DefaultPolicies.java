@@ -49,14 +49,15 @@ final class DefaultPolicies {
                 Roles.ADMIN, RecordScope.ALL, Map.of(), Set.of(), Set.of(), Map.of(RolePolicy.ANY_TYPE, ALL_ACTIONS));
     }
 
+    /**
+     * A manager runs their team's records but only reads the directory: changing a rep's manager, a team or a
+     * product would let them widen their own scope or the catalogue everyone sells from.
+     */
     private static RolePolicy manager() {
-        return new RolePolicy(
-                Roles.MANAGER,
-                RecordScope.TEAM,
-                directory(RecordScope.ALL),
-                Set.of(),
-                Set.of(),
-                Map.of(RolePolicy.ANY_TYPE, ALL_ACTIONS));
+        Map<String, Set<Action>> actions = new HashMap<>();
+        actions.put(RolePolicy.ANY_TYPE, ALL_ACTIONS);
+        DIRECTORY.forEach(type -> actions.put(type, Set.of(READ)));
+        return new RolePolicy(Roles.MANAGER, RecordScope.TEAM, directory(RecordScope.ALL), Set.of(), Set.of(), actions);
     }
 
     private static RolePolicy rep() {
