@@ -110,7 +110,7 @@ class PermissionMatrixIT {
         sellcraft.close();
     }
 
-    private void createUser(String name, String role, Map<String, String> links) throws Exception {
+    private void createUser(String name, String role, Map<String, ?> links) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>(links);
         body.put("userName", name);
         body.put("password", PASSWORD);
@@ -392,6 +392,138 @@ class PermissionMatrixIT {
         assertEquals(404, rep.get("/api/v1/accounts/" + hidden).status());
         assertEquals(
                 before, rep.get("/api/v1/accounts?limit=1").json().get("total").asLong());
+    }
+
+    @Test
+    void eachDealerSeesItsOwnRegionsStoresStockAndOrdersAndNoCosts() throws Exception {
+        String east = first("/api/v1/regions?code=East").get("id").asText();
+        String west = first("/api/v1/regions?code=West").get("id").asText();
+        List<String> products = new ArrayList<>();
+        admin.get("/api/v1/products?limit=100")
+                .json()
+                .get("items")
+                .forEach(p -> products.add(p.get("id").asText()));
+        List<String> skus = Files.readAllLines(RawData.dataset("maven-crm/products.csv")).stream()
+                .skip(1)
+                .toList();
+        assertEquals(skus.size(), products.size(), "one product per row of products.csv");
+        JsonNode accounts = admin.get("/api/v1/accounts?limit=10").json().get("items");
+
+        // Each dealer has a store in its region; the eastern dealer also has one in the west, where it does not work.
+        String[][] stores = {
+            {"D-EAST-1", "P-EAST", east, "3"}, {"D-EAST-2", "P-EAST", west, "1"}, {"D-WEST-1", "P-WEST", west, "2"}
+        };
+        int order = 0;
+        for (String[] store : stores) {
+            ApiClient.Reply created = admin.post(
+                    "/api/v1/stores",
+                    Map.of("code", store[0], "name", store[0], "partnerId", store[1], "regionId", store[2]));
+            assertEquals(201, created.status(), created.body());
+            String storeId = created.json().get("id").asText();
+            for (String product : products) {
+                ApiClient.Reply stock = admin.post(
+                        "/api/v1/stock",
+                        Map.of(
+                                "storeId",
+                                storeId,
+                                "productId",
+                                product,
+                                "quantity",
+                                12,
+                                "unitCost",
+                                410,
+                                "partnerId",
+                                store[1],
+                                "regionId",
+                                store[2]));
+                assertEquals(201, stock.status(), stock.body());
+            }
+            for (int i = 0; i < Integer.parseInt(store[3]); i++) {
+                ApiClient.Reply sold = admin.post(
+                        "/api/v1/orders",
+                        Map.of(
+                                "orderNumber",
+                                store[0] + "-" + i,
+                                "accountId",
+                                accounts.get(order++).get("id").asText(),
+                                "storeId",
+                                storeId,
+                                "channel",
+                                "dealer",
+                                "orderedAt",
+                                "2017-12-01T10:00:00Z",
+                                "partnerId",
+                                store[1],
+                                "regionId",
+                                store[2]));
+                assertEquals(201, sold.status(), sold.body());
+            }
+        }
+        createUser("dealer-east", "dealer", Map.of("partnerId", "P-EAST", "regionIds", List.of(east)));
+        createUser("dealer-west", "dealer", Map.of("partnerId", "P-WEST", "regionIds", List.of(west)));
+
+        Map<String, Object> ownOrders = Map.of("dealer-east", 3L, "dealer-west", 2L);
+        for (String dealer : List.of("dealer-east", "dealer-west")) {
+            ApiClient client = new ApiClient(sellcraft.baseUrl()).login(dealer, PASSWORD);
+            String code = dealer.equals("dealer-east") ? "D-EAST-1" : "D-WEST-1";
+            JsonNode visibleStores = client.get("/api/v1/stores?limit=100").json();
+            assertEquals(1, visibleStores.get("total").asLong(), dealer + " " + visibleStores);
+            assertEquals(code, visibleStores.get("items").get(0).get("code").asText());
+            JsonNode stock = client.get("/api/v1/stock?limit=100").json();
+            assertEquals(products.size(), stock.get("total").asLong(), dealer);
+            stock.get("items").forEach(row -> {
+                assertFalse(row.has("unitCost"), dealer + " must not see what stock cost: " + row);
+                assertEquals(
+                        visibleStores.get("items").get(0).get("id").asText(),
+                        row.get("storeId").asText());
+            });
+            JsonNode orders = client.get("/api/v1/orders?limit=100").json();
+            assertEquals(ownOrders.get(dealer), orders.get("total").asLong(), dealer);
+            orders.get("items")
+                    .forEach(row -> assertTrue(row.get("orderNumber").asText().startsWith(code)));
+            client.get("/api/v1/products?limit=100")
+                    .json()
+                    .get("items")
+                    .forEach(p -> assertFalse(p.has("costPrice"), dealer));
+            assertEquals(422, client.get("/api/v1/stock?unitCost.from=1").status(), dealer);
+            assertEquals(
+                    0,
+                    client.get("/api/v1/accounts?limit=1").json().get("total").asLong(),
+                    dealer);
+        }
+        String westStock = first("/api/v1/stock?partnerId=P-WEST").get("id").asText();
+        ApiClient eastDealer = new ApiClient(sellcraft.baseUrl()).login("dealer-east", PASSWORD);
+        assertEquals(404, eastDealer.get("/api/v1/stock/" + westStock).status());
+        assertEquals(
+                3 * products.size(),
+                admin.get("/api/v1/stock?limit=1").json().get("total").asLong());
+    }
+
+    @Test
+    void aPartnerUserNeedsAPartnerAndHoldsNoStaffRole() throws Exception {
+        ApiClient.Reply unlinked = admin.post(
+                "/api/v1/users", Map.of("userName", "dealer-x", "password", PASSWORD, "roles", List.of("dealer")));
+        assertEquals(422, unlinked.status(), unlinked.body());
+        assertEquals("partnerId", unlinked.json().get("field").asText());
+        ApiClient.Reply mixed = admin.post(
+                "/api/v1/users",
+                Map.of(
+                        "userName",
+                        "dealer-y",
+                        "password",
+                        PASSWORD,
+                        "roles",
+                        List.of("dealer", "manager"),
+                        "partnerId",
+                        "P1"));
+        assertEquals(422, mixed.status(), mixed.body());
+        assertEquals("roles", mixed.json().get("field").asText());
+        assertEquals(
+                422,
+                admin.put("/api/v1/users/dealer1/roles", Map.of("roles", List.of("dealer", "admin")))
+                        .status());
+        String users = admin.get("/api/v1/users").body();
+        assertFalse(users.contains("dealer-x") || users.contains("dealer-y"), users);
     }
 
     @Test

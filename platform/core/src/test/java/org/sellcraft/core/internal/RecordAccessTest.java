@@ -229,6 +229,46 @@ class RecordAccessTest {
     }
 
     @Test
+    void aDealerSeesItsOwnRegionsStockAndOrdersButNotAnotherDealersNorCosts() {
+        String north = records.create(SYSTEM, "region", Map.of("code", "N", "name", "North"))
+                .id();
+        String south = records.create(SYSTEM, "region", Map.of("code", "S", "name", "South"))
+                .id();
+        String product =
+                records.list(SYSTEM, RecordQuery.all("product")).items().get(0).id();
+        for (String[] shop : new String[][] {{"S1", "P1", north}, {"S2", "P1", south}, {"S3", "P2", north}}) {
+            String store = records.create(
+                            SYSTEM,
+                            "store",
+                            Map.of("code", shop[0], "name", shop[0], "partnerId", shop[1], "regionId", shop[2]))
+                    .id();
+            records.create(
+                    SYSTEM,
+                    "stock",
+                    Map.of(
+                            "storeId",
+                            store,
+                            "productId",
+                            product,
+                            "quantity",
+                            5,
+                            "unitCost",
+                            410,
+                            "partnerId",
+                            shop[1],
+                            "regionId",
+                            shop[2]));
+        }
+        Caller northDealer = new Caller("d1", "dealer-1", Set.of(Roles.DEALER), "P1", null, Set.of(north));
+
+        List<Record> stock = records.list(northDealer, RecordQuery.all("stock")).items();
+        assertEquals(1, stock.size());
+        assertFalse(stock.get(0).fields().containsKey("unitCost"));
+        assertEquals(List.of("S1"), codes(northDealer, "store"));
+        assertEquals(3, records.count(user(Roles.REP, anna), "stock"), "staff look stock up like the catalogue");
+    }
+
+    @Test
     void readingPersonalDetailsIsAudited() {
         records.list(user(Roles.MANAGER, dustin), RecordQuery.all("contact"));
 

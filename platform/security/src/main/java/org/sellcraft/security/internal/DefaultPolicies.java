@@ -26,7 +26,8 @@ final class DefaultPolicies {
             SalesTypes.REP,
             SalesTypes.MANAGER,
             SalesTypes.TEAM,
-            SalesTypes.REGION);
+            SalesTypes.REGION,
+            SalesTypes.STOCK);
 
     private static final Set<Action> ALL_ACTIONS = EnumSet.allOf(Action.class);
 
