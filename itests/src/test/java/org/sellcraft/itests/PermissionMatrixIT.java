@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -210,6 +213,7 @@ class PermissionMatrixIT {
                     users.get(user).get("/api/v1/products/" + productId).json();
             assertEquals(410, product.get("costPrice").asInt(), user);
         }
+        assertTrue(xlsxSheet(admin, "/api/v1/products/export.xlsx").contains("<v>410</v>"), "admins export costs");
         for (String user : List.of("rep1", "dealer1")) {
             JsonNode product =
                     users.get(user).get("/api/v1/products/" + productId).json();
@@ -218,6 +222,9 @@ class PermissionMatrixIT {
             list.get("items").forEach(p -> assertFalse(p.has("costPrice"), user));
             String csv = users.get(user).get("/api/v1/products/export.csv").body();
             assertFalse(csv.contains("costPrice") || csv.contains("410"), user + " export: " + csv);
+            String sheet = xlsxSheet(users.get(user), "/api/v1/products/export.xlsx");
+            assertTrue(sheet.contains("GTX Basic"), user + " workbook: " + sheet);
+            assertFalse(sheet.contains("costPrice") || sheet.contains(">410<"), user + " workbook: " + sheet);
             ApiClient.Reply probe = users.get(user).get("/api/v1/products?costPrice.from=400");
             assertEquals(422, probe.status(), user + " cannot find products by cost: " + probe.body());
         }
@@ -603,6 +610,21 @@ class PermissionMatrixIT {
                 .json();
         assertEquals("role/analyst", audit.get(0).get("target").asText());
         assertEquals("admin", audit.get(0).get("actor").asText());
+    }
+
+    /** Downloads a workbook export and returns its sheet's XML. */
+    private static String xlsxSheet(ApiClient client, String path) throws IOException {
+        ApiClient.Download workbook = client.download(path);
+        assertEquals(200, workbook.status());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.contentType());
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("The workbook has no sheet");
     }
 
     private void assertTotals(String path, long admin, long manager, long rep, long analyst, long dealer)
