@@ -298,6 +298,39 @@ class PermissionMatrixIT {
     }
 
     @Test
+    void aManagerSeesOnlyTheImportJobsTheyStarted() throws Exception {
+        ApiClient manager = users.get("manager1");
+        List<String> adminJobs = new ArrayList<>();
+        admin.get("/api/v1/imports")
+                .json()
+                .forEach(job -> adminJobs.add(job.get("id").asText()));
+        assertFalse(adminJobs.isEmpty(), "the CRM files were imported by the administrator");
+        ApiClient.Reply started = manager.postRaw(
+                "/api/v1/imports?mapping=maven-crm-accounts",
+                "text/csv",
+                "account,sector,year_established,revenue,employees,office_location,subsidiary_of\n"
+                        + "Formula Ltd,retail,=1+2,1,1,US,\n");
+        assertEquals(202, started.status(), started.body());
+        String own =
+                manager.awaitJob(started.json().get("id").asText()).get("id").asText();
+
+        List<String> listed = new ArrayList<>();
+        manager.get("/api/v1/imports")
+                .json()
+                .forEach(job -> listed.add(job.get("id").asText()));
+        assertTrue(listed.contains(own), listed.toString());
+        for (String job : adminJobs) {
+            assertFalse(listed.contains(job), "the manager lists the administrator's job " + job);
+            assertEquals(404, manager.get("/api/v1/imports/" + job).status());
+            assertEquals(
+                    404, manager.get("/api/v1/imports/" + job + "/rejections").status());
+        }
+        String report = manager.get("/api/v1/imports/" + own + "/rejections").body();
+        assertTrue(report.contains("year_established,'=1+2,"), "a formula-like value is quoted: " + report);
+        assertEquals(200, admin.get("/api/v1/imports/" + own).status(), "administrators see every job");
+    }
+
+    @Test
     void aRepCannotReadChangeOrDeleteAColleaguesDeal() throws Exception {
         String otherId = null;
         for (JsonNode deal : admin.get("/api/v1/opportunities?limit=100").json().get("items")) {
