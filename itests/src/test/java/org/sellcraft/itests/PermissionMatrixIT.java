@@ -256,6 +256,7 @@ class PermissionMatrixIT {
         JsonNode audit = admin.get("/api/v1/security/audit?actor=analyst1&action=sensitive-read")
                 .json();
         assertEquals("contact/" + contactId, audit.get(0).get("target").asText());
+        assertEquals(addressOf("analyst1"), audit.get(0).get("from").asText(), "from where: " + audit.get(0));
     }
 
     @Test
@@ -567,6 +568,40 @@ class PermissionMatrixIT {
     }
 
     @Test
+    void recordChangesCarryTheAddressTheyCameFrom() throws Exception {
+        ApiClient rep = users.get("rep1");
+        String id = rep.post("/api/v1/accounts", Map.of("name", "Audited account"))
+                .json()
+                .get("id")
+                .asText();
+        assertEquals(
+                200,
+                rep.patch("/api/v1/accounts/" + id, "\"1\"", Map.of("industry", "retail"))
+                        .status());
+        assertEquals(204, admin.delete("/api/v1/accounts/" + id + "?version=2").status());
+
+        String address = addressOf("rep1");
+        assertFalse(address.isEmpty());
+        for (String[] change :
+                new String[][] {{"rep1", "record-created"}, {"rep1", "record-updated"}, {"admin", "record-deleted"}}) {
+            JsonNode entry = admin.get(
+                            "/api/v1/security/audit?actor=" + change[0] + "&action=" + change[1] + "&limit=1")
+                    .json()
+                    .get(0);
+            assertEquals("account/" + id, entry.get("target").asText(), entry.toString());
+            assertEquals(address, entry.get("from").asText(), "from where: " + entry);
+        }
+    }
+
+    /** The address a user's sign-in came from, as the audit log has it: the tests all run on one machine. */
+    private String addressOf(String user) throws Exception {
+        JsonNode login = admin.get("/api/v1/security/audit?actor=" + user + "&action=login&limit=1")
+                .json()
+                .get(0);
+        return login.get("from").asText();
+    }
+
+    @Test
     void apiKeysCarryTheirUsersScopeAndStopWorkingWhenRevoked() throws Exception {
         JsonNode issued = admin.post("/api/v1/security/keys", Map.of("userName", "dealer1", "name", "Dealer ERP"))
                 .json();
@@ -643,6 +678,7 @@ class PermissionMatrixIT {
                 .json();
         assertEquals("role/analyst", audit.get(0).get("target").asText());
         assertEquals("admin", audit.get(0).get("actor").asText());
+        assertEquals(addressOf("admin"), audit.get(0).get("from").asText(), "from where: " + audit.get(0));
     }
 
     /** Downloads a workbook export and returns its sheet's XML. */

@@ -176,7 +176,7 @@ public class RecordServiceImpl implements RecordService {
                     e.currentVersion());
         }
         publish(caller, record, RecordEvents.CREATED);
-        audit.record(caller.userName(), "record-created", typeName + "/" + id, null, null);
+        audit.record(caller.userName(), "record-created", typeName + "/" + id, null, caller.address());
         return policy.redact(caller, type, record);
     }
 
@@ -254,7 +254,12 @@ public class RecordServiceImpl implements RecordService {
         requireVisibleAccounts(caller, type, values);
         store.write(List.of(new RecordWrite.Put(updated, expectedVersion)));
         publish(caller, updated, RecordEvents.UPDATED);
-        audit.record(caller.userName(), "record-updated", typeName + "/" + id, "fields " + changes.keySet(), null);
+        audit.record(
+                caller.userName(),
+                "record-updated",
+                typeName + "/" + id,
+                "fields " + changes.keySet(),
+                caller.address());
         return policy.redact(caller, type, updated);
     }
 
@@ -269,7 +274,7 @@ public class RecordServiceImpl implements RecordService {
 
         store.write(List.of(new RecordWrite.Delete(typeName, id, expectedVersion)));
         post(event(caller, typeName, id, 0, RecordEvents.DELETED));
-        audit.record(caller.userName(), "record-deleted", typeName + "/" + id, null, null);
+        audit.record(caller.userName(), "record-deleted", typeName + "/" + id, null, caller.address());
     }
 
     @Override
@@ -380,7 +385,7 @@ public class RecordServiceImpl implements RecordService {
                     "records-imported",
                     upsert.type(),
                     upsert.inserted().size() + " created, " + upsert.updated().size() + " changed",
-                    null);
+                    caller.address());
         }
         LOG.debug(
                 "Upserted {} {} records: {} new, {} changed, {} unchanged",
@@ -444,7 +449,8 @@ public class RecordServiceImpl implements RecordService {
             }
         }
         if (!fields.isEmpty()) {
-            audit.record(caller.userName(), "sensitive-read", target, shown.size() + " record(s): " + fields, null);
+            String detail = shown.size() + " record(s): " + fields;
+            audit.record(caller.userName(), "sensitive-read", target, detail, caller.address());
         }
     }
 

@@ -269,6 +269,37 @@ class RecordAccessTest {
     }
 
     @Test
+    void theAuditLogRecordsWhereChangesReadsAndPolicyChangesCameFrom() {
+        Caller rep = user(Roles.REP, anna).from("203.0.113.7");
+        Caller admin = new Caller("u-admin", "root", Set.of(Roles.ADMIN)).from("2001:db8::1");
+
+        Record created = records.create(rep, "contact", Map.of("name", "Li Na", "email", "li.na@example.cn"));
+        records.update(rep, "contact", created.id(), created.version(), Map.of("title", "CTO"));
+        records.get(rep, "contact", created.id());
+        records.delete(admin, "contact", created.id(), created.version() + 1);
+        var policy = new AccessPolicyImpl(store, audit);
+        policy.update(admin, policy.roles().get(3));
+
+        for (String action : List.of("record-created", "record-updated", "sensitive-read")) {
+            assertEquals(
+                    "203.0.113.7",
+                    audit.query("rep-user", action, null, null, 1).get(0).from(),
+                    action);
+        }
+        assertEquals(
+                "2001:db8::1",
+                audit.query("root", "record-deleted", null, null, 1).get(0).from());
+        assertEquals(
+                "2001:db8::1",
+                audit.query("root", "permission-changed", null, null, 1).get(0).from());
+        records.create(SYSTEM, "region", Map.of("code", "X", "name", "X"));
+        assertEquals(
+                null,
+                audit.query("system", "record-created", null, null, 1).get(0).from(),
+                "no address");
+    }
+
+    @Test
     void readingPersonalDetailsIsAudited() {
         records.list(user(Roles.MANAGER, dustin), RecordQuery.all("contact"));
 

@@ -82,7 +82,12 @@ public class AccessPolicyImpl implements AccessPolicy {
         Instant created = stored.map(Record::createdAt).orElse(now);
         store.write(List.of(new RecordWrite.Put(PolicyRecords.toRecord(policy, version + 1, created, now), version)));
         byRole.put(policy.role(), policy);
-        audit.record(changedBy.userName(), "permission-changed", "role/" + policy.role(), policy.toString(), null);
+        audit.record(
+                changedBy.userName(),
+                "permission-changed",
+                "role/" + policy.role(),
+                policy.toString(),
+                changedBy.address());
         return policy;
     }
 

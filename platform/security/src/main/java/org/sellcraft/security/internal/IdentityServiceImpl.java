@@ -228,7 +228,7 @@ public class IdentityServiceImpl implements IdentityService {
                 "permission-changed",
                 "user/" + user.userName(),
                 "created with roles " + roles,
-                null);
+                createdBy.address());
         return toAccount(record);
     }
 
@@ -296,7 +296,12 @@ public class IdentityServiceImpl implements IdentityService {
                 new Record(USER_TYPE, user.id(), user.version() + 1, user.createdAt(), clock.instant(), fields);
         store.write(List.of(new RecordWrite.Put(changed, user.version())));
         sessions.values().removeIf(session -> session.userId().equals(user.id()));
-        audit.record(changedBy.userName(), "permission-changed", "user/" + userName, "roles now " + roles, null);
+        audit.record(
+                changedBy.userName(),
+                "permission-changed",
+                "user/" + userName,
+                "roles now " + roles,
+                changedBy.address());
         return toAccount(changed);
     }
 
@@ -311,7 +316,7 @@ public class IdentityServiceImpl implements IdentityService {
         store.write(List.of(new RecordWrite.Put(disabled, user.version())));
         sessions.values().removeIf(session -> session.userId().equals(user.id()));
         keys.revokeAllOf(changedBy, userName);
-        audit.record(changedBy.userName(), "permission-changed", "user/" + userName, "disabled", null);
+        audit.record(changedBy.userName(), "permission-changed", "user/" + userName, "disabled", changedBy.address());
         LOG.info("User '{}' disabled and signed out", userName);
         return toAccount(disabled);
     }
