@@ -55,7 +55,8 @@ final class XlsxExport {
 
     private static String contentTypes() {
         return XML + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                + "<Default Extension=\"rels\" ContentType=\""
+                + "application/vnd.openxmlformats-package.relationships+xml\"/>"
                 + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                 + "<Override PartName=\"/xl/workbook.xml\" ContentType=\""
                 + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
