@@ -39,6 +39,22 @@ final class ApiClient {
         }
     }
 
+    /** A binary answer, such as a spreadsheet. */
+    record Download(int status, String contentType, byte[] body) {}
+
+    /** Gets a path and keeps the answer's bytes as they came. */
+    Download download(String path) throws IOException {
+        try {
+            HttpResponse<byte[]> response =
+                    http.send(authorized(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            return new Download(response.statusCode(), type, response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted", e);
+        }
+    }
+
     /** The bearer token of the signed-in user. */
     String token() {
         return token;

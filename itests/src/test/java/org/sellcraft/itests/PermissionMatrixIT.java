@@ -2,9 +2,11 @@ package org.sellcraft.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -18,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -109,7 +113,7 @@ class PermissionMatrixIT {
         sellcraft.close();
     }
 
-    private void createUser(String name, String role, Map<String, String> links) throws Exception {
+    private void createUser(String name, String role, Map<String, ?> links) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>(links);
         body.put("userName", name);
         body.put("password", PASSWORD);
@@ -209,6 +213,7 @@ class PermissionMatrixIT {
                     users.get(user).get("/api/v1/products/" + productId).json();
             assertEquals(410, product.get("costPrice").asInt(), user);
         }
+        assertTrue(xlsxSheet(admin, "/api/v1/products/export.xlsx").contains("<v>410</v>"), "admins export costs");
         for (String user : List.of("rep1", "dealer1")) {
             JsonNode product =
                     users.get(user).get("/api/v1/products/" + productId).json();
@@ -217,6 +222,9 @@ class PermissionMatrixIT {
             list.get("items").forEach(p -> assertFalse(p.has("costPrice"), user));
             String csv = users.get(user).get("/api/v1/products/export.csv").body();
             assertFalse(csv.contains("costPrice") || csv.contains("410"), user + " export: " + csv);
+            String sheet = xlsxSheet(users.get(user), "/api/v1/products/export.xlsx");
+            assertTrue(sheet.contains("GTX Basic"), user + " workbook: " + sheet);
+            assertFalse(sheet.contains("costPrice") || sheet.contains(">410<"), user + " workbook: " + sheet);
             ApiClient.Reply probe = users.get(user).get("/api/v1/products?costPrice.from=400");
             assertEquals(422, probe.status(), user + " cannot find products by cost: " + probe.body());
         }
@@ -248,6 +256,7 @@ class PermissionMatrixIT {
         JsonNode audit = admin.get("/api/v1/security/audit?actor=analyst1&action=sensitive-read")
                 .json();
         assertEquals("contact/" + contactId, audit.get(0).get("target").asText());
+        assertEquals(addressOf("analyst1"), audit.get(0).get("from").asText(), "from where: " + audit.get(0));
     }
 
     @Test
@@ -255,7 +264,7 @@ class PermissionMatrixIT {
         Map<String, Integer> createAccount =
                 Map.of("admin", 201, "manager1", 201, "rep1", 201, "analyst1", 403, "dealer1", 403);
         Map<String, Integer> changeProduct =
-                Map.of("admin", 200, "manager1", 200, "rep1", 403, "analyst1", 403, "dealer1", 403);
+                Map.of("admin", 200, "manager1", 403, "rep1", 403, "analyst1", 403, "dealer1", 403);
         Map<String, Integer> adminOnly =
                 Map.of("admin", 200, "manager1", 403, "rep1", 403, "analyst1", 403, "dealer1", 403);
 
@@ -290,6 +299,39 @@ class PermissionMatrixIT {
     }
 
     @Test
+    void aManagerSeesOnlyTheImportJobsTheyStarted() throws Exception {
+        ApiClient manager = users.get("manager1");
+        List<String> adminJobs = new ArrayList<>();
+        admin.get("/api/v1/imports")
+                .json()
+                .forEach(job -> adminJobs.add(job.get("id").asText()));
+        assertFalse(adminJobs.isEmpty(), "the CRM files were imported by the administrator");
+        ApiClient.Reply started = manager.postRaw(
+                "/api/v1/imports?mapping=maven-crm-accounts",
+                "text/csv",
+                "account,sector,year_established,revenue,employees,office_location,subsidiary_of\n"
+                        + "Formula Ltd,retail,=1+2,1,1,US,\n");
+        assertEquals(202, started.status(), started.body());
+        String own =
+                manager.awaitJob(started.json().get("id").asText()).get("id").asText();
+
+        List<String> listed = new ArrayList<>();
+        manager.get("/api/v1/imports")
+                .json()
+                .forEach(job -> listed.add(job.get("id").asText()));
+        assertTrue(listed.contains(own), listed.toString());
+        for (String job : adminJobs) {
+            assertFalse(listed.contains(job), "the manager lists the administrator's job " + job);
+            assertEquals(404, manager.get("/api/v1/imports/" + job).status());
+            assertEquals(
+                    404, manager.get("/api/v1/imports/" + job + "/rejections").status());
+        }
+        String report = manager.get("/api/v1/imports/" + own + "/rejections").body();
+        assertTrue(report.contains("year_established,'=1+2,"), "a formula-like value is quoted: " + report);
+        assertEquals(200, admin.get("/api/v1/imports/" + own).status(), "administrators see every job");
+    }
+
+    @Test
     void aRepCannotReadChangeOrDeleteAColleaguesDeal() throws Exception {
         String otherId = null;
         for (JsonNode deal : admin.get("/api/v1/opportunities?limit=100").json().get("items")) {
@@ -308,6 +350,255 @@ class PermissionMatrixIT {
         assertEquals(
                 403,
                 rep.delete("/api/v1/opportunities/" + otherId + "?version=1").status());
+    }
+
+    @Test
+    void aManagerCannotWidenTheirTeamThroughTheDirectory() throws Exception {
+        ApiClient manager = users.get("manager1");
+        String myId =
+                manager.get("/api/v1/reps/" + annaId).json().get("managerId").asText();
+        JsonNode outsider = null;
+        for (JsonNode rep : admin.get("/api/v1/reps?limit=100").json().get("items")) {
+            if (!rep.get("managerId").asText().equals(myId)) {
+                outsider = rep;
+                break;
+            }
+        }
+        String path = "/api/v1/reps/" + outsider.get("id").asText();
+        String version = "\"" + outsider.get("version").asLong() + "\"";
+        long before =
+                manager.get("/api/v1/opportunities?limit=1").json().get("total").asLong();
+
+        assertEquals(200, manager.get(path).status());
+        assertEquals(
+                403, manager.patch(path, version, Map.of("managerId", myId)).status());
+        assertEquals(
+                403,
+                manager.delete(path + "?version=" + outsider.get("version").asLong())
+                        .status());
+        assertEquals(
+                403,
+                manager.post("/api/v1/regions", Map.of("code", "North", "name", "North"))
+                        .status());
+        assertEquals(
+                403,
+                manager.post("/api/v1/teams", Map.of("code", "Mine", "name", "Mine", "managerId", myId))
+                        .status());
+        assertEquals(
+                before,
+                manager.get("/api/v1/opportunities?limit=1").json().get("total").asLong());
+        assertNotEquals(myId, admin.get(path).json().path("managerId").asText());
+    }
+
+    @Test
+    void aRepCannotReachAnotherAccountByReferringToIt() throws Exception {
+        Set<String> annas = accountsSoldBy(Set.of(AGENT));
+        String hidden = null;
+        for (JsonNode account : admin.get("/api/v1/accounts?limit=100").json().get("items")) {
+            if (!annas.contains(account.get("name").asText())) {
+                hidden = account.get("id").asText();
+                break;
+            }
+        }
+        ApiClient rep = users.get("rep1");
+        long before = rep.get("/api/v1/accounts?limit=1").json().get("total").asLong();
+
+        for (String account : List.of(hidden, "no-such-account")) {
+            ApiClient.Reply deal = rep.post(
+                    "/api/v1/opportunities", Map.of("code", "X-" + account, "stage", "Won", "accountId", account));
+            assertEquals(403, deal.status(), deal.body());
+            assertEquals("accountId", deal.json().get("field").asText());
+            ApiClient.Reply order = rep.post(
+                    "/api/v1/orders",
+                    Map.of("orderNumber", "X-" + account, "accountId", account, "orderedAt", "2017-12-01T10:00:00Z"));
+            assertEquals(403, order.status(), order.body());
+            assertEquals("accountId", order.json().get("field").asText());
+        }
+        assertEquals(
+                rep.post("/api/v1/opportunities", Map.of("code", "X-1", "stage", "Won", "accountId", hidden))
+                        .body()
+                        .replace(hidden, "?"),
+                rep.post("/api/v1/opportunities", Map.of("code", "X-2", "stage", "Won", "accountId", "nothing"))
+                        .body()
+                        .replace("nothing", "?"),
+                "a hidden account and a missing one get the same answer");
+
+        JsonNode own =
+                rep.get("/api/v1/opportunities?limit=1").json().get("items").get(0);
+        ApiClient.Reply moved = rep.patch(
+                "/api/v1/opportunities/" + own.get("id").asText(),
+                "\"" + own.get("version").asLong() + "\"",
+                Map.of("accountId", hidden));
+        assertEquals(403, moved.status(), moved.body());
+        assertEquals(404, rep.get("/api/v1/accounts/" + hidden).status());
+        assertEquals(
+                before, rep.get("/api/v1/accounts?limit=1").json().get("total").asLong());
+    }
+
+    @Test
+    void eachDealerSeesItsOwnRegionsStoresStockAndOrdersAndNoCosts() throws Exception {
+        String east = first("/api/v1/regions?code=East").get("id").asText();
+        String west = first("/api/v1/regions?code=West").get("id").asText();
+        List<String> products = new ArrayList<>();
+        admin.get("/api/v1/products?limit=100")
+                .json()
+                .get("items")
+                .forEach(p -> products.add(p.get("id").asText()));
+        List<String> skus = Files.readAllLines(RawData.dataset("maven-crm/products.csv")).stream()
+                .skip(1)
+                .toList();
+        assertEquals(skus.size(), products.size(), "one product per row of products.csv");
+        JsonNode accounts = admin.get("/api/v1/accounts?limit=10").json().get("items");
+
+        // Each dealer has a store in its region; the eastern dealer also has one in the west, where it does not work.
+        String[][] stores = {
+            {"D-EAST-1", "P-EAST", east, "3"}, {"D-EAST-2", "P-EAST", west, "1"}, {"D-WEST-1", "P-WEST", west, "2"}
+        };
+        int order = 0;
+        for (String[] store : stores) {
+            ApiClient.Reply created = admin.post(
+                    "/api/v1/stores",
+                    Map.of("code", store[0], "name", store[0], "partnerId", store[1], "regionId", store[2]));
+            assertEquals(201, created.status(), created.body());
+            String storeId = created.json().get("id").asText();
+            for (String product : products) {
+                ApiClient.Reply stock = admin.post(
+                        "/api/v1/stock",
+                        Map.of(
+                                "storeId",
+                                storeId,
+                                "productId",
+                                product,
+                                "quantity",
+                                12,
+                                "unitCost",
+                                410,
+                                "partnerId",
+                                store[1],
+                                "regionId",
+                                store[2]));
+                assertEquals(201, stock.status(), stock.body());
+            }
+            for (int i = 0; i < Integer.parseInt(store[3]); i++) {
+                ApiClient.Reply sold = admin.post(
+                        "/api/v1/orders",
+                        Map.of(
+                                "orderNumber",
+                                store[0] + "-" + i,
+                                "accountId",
+                                accounts.get(order++).get("id").asText(),
+                                "storeId",
+                                storeId,
+                                "channel",
+                                "dealer",
+                                "orderedAt",
+                                "2017-12-01T10:00:00Z",
+                                "partnerId",
+                                store[1],
+                                "regionId",
+                                store[2]));
+                assertEquals(201, sold.status(), sold.body());
+            }
+        }
+        createUser("dealer-east", "dealer", Map.of("partnerId", "P-EAST", "regionIds", List.of(east)));
+        createUser("dealer-west", "dealer", Map.of("partnerId", "P-WEST", "regionIds", List.of(west)));
+
+        Map<String, Object> ownOrders = Map.of("dealer-east", 3L, "dealer-west", 2L);
+        for (String dealer : List.of("dealer-east", "dealer-west")) {
+            ApiClient client = new ApiClient(sellcraft.baseUrl()).login(dealer, PASSWORD);
+            String code = dealer.equals("dealer-east") ? "D-EAST-1" : "D-WEST-1";
+            JsonNode visibleStores = client.get("/api/v1/stores?limit=100").json();
+            assertEquals(1, visibleStores.get("total").asLong(), dealer + " " + visibleStores);
+            assertEquals(code, visibleStores.get("items").get(0).get("code").asText());
+            JsonNode stock = client.get("/api/v1/stock?limit=100").json();
+            assertEquals(products.size(), stock.get("total").asLong(), dealer);
+            stock.get("items").forEach(row -> {
+                assertFalse(row.has("unitCost"), dealer + " must not see what stock cost: " + row);
+                assertEquals(
+                        visibleStores.get("items").get(0).get("id").asText(),
+                        row.get("storeId").asText());
+            });
+            JsonNode orders = client.get("/api/v1/orders?limit=100").json();
+            assertEquals(ownOrders.get(dealer), orders.get("total").asLong(), dealer);
+            orders.get("items")
+                    .forEach(row -> assertTrue(row.get("orderNumber").asText().startsWith(code)));
+            client.get("/api/v1/products?limit=100")
+                    .json()
+                    .get("items")
+                    .forEach(p -> assertFalse(p.has("costPrice"), dealer));
+            assertEquals(422, client.get("/api/v1/stock?unitCost.from=1").status(), dealer);
+            assertEquals(
+                    0,
+                    client.get("/api/v1/accounts?limit=1").json().get("total").asLong(),
+                    dealer);
+        }
+        String westStock = first("/api/v1/stock?partnerId=P-WEST").get("id").asText();
+        ApiClient eastDealer = new ApiClient(sellcraft.baseUrl()).login("dealer-east", PASSWORD);
+        assertEquals(404, eastDealer.get("/api/v1/stock/" + westStock).status());
+        assertEquals(
+                3 * products.size(),
+                admin.get("/api/v1/stock?limit=1").json().get("total").asLong());
+    }
+
+    @Test
+    void aPartnerUserNeedsAPartnerAndHoldsNoStaffRole() throws Exception {
+        ApiClient.Reply unlinked = admin.post(
+                "/api/v1/users", Map.of("userName", "dealer-x", "password", PASSWORD, "roles", List.of("dealer")));
+        assertEquals(422, unlinked.status(), unlinked.body());
+        assertEquals("partnerId", unlinked.json().get("field").asText());
+        ApiClient.Reply mixed = admin.post(
+                "/api/v1/users",
+                Map.of(
+                        "userName",
+                        "dealer-y",
+                        "password",
+                        PASSWORD,
+                        "roles",
+                        List.of("dealer", "manager"),
+                        "partnerId",
+                        "P1"));
+        assertEquals(422, mixed.status(), mixed.body());
+        assertEquals("roles", mixed.json().get("field").asText());
+        assertEquals(
+                422,
+                admin.put("/api/v1/users/dealer1/roles", Map.of("roles", List.of("dealer", "admin")))
+                        .status());
+        String users = admin.get("/api/v1/users").body();
+        assertFalse(users.contains("dealer-x") || users.contains("dealer-y"), users);
+    }
+
+    @Test
+    void recordChangesCarryTheAddressTheyCameFrom() throws Exception {
+        ApiClient rep = users.get("rep1");
+        String id = rep.post("/api/v1/accounts", Map.of("name", "Audited account"))
+                .json()
+                .get("id")
+                .asText();
+        assertEquals(
+                200,
+                rep.patch("/api/v1/accounts/" + id, "\"1\"", Map.of("industry", "retail"))
+                        .status());
+        assertEquals(204, admin.delete("/api/v1/accounts/" + id + "?version=2").status());
+
+        String address = addressOf("rep1");
+        assertFalse(address.isEmpty());
+        for (String[] change :
+                new String[][] {{"rep1", "record-created"}, {"rep1", "record-updated"}, {"admin", "record-deleted"}}) {
+            JsonNode entry = admin.get(
+                            "/api/v1/security/audit?actor=" + change[0] + "&action=" + change[1] + "&limit=1")
+                    .json()
+                    .get(0);
+            assertEquals("account/" + id, entry.get("target").asText(), entry.toString());
+            assertEquals(address, entry.get("from").asText(), "from where: " + entry);
+        }
+    }
+
+    /** The address a user's sign-in came from, as the audit log has it: the tests all run on one machine. */
+    private String addressOf(String user) throws Exception {
+        JsonNode login = admin.get("/api/v1/security/audit?actor=" + user + "&action=login&limit=1")
+                .json()
+                .get(0);
+        return login.get("from").asText();
     }
 
     @Test
@@ -387,6 +678,22 @@ class PermissionMatrixIT {
                 .json();
         assertEquals("role/analyst", audit.get(0).get("target").asText());
         assertEquals("admin", audit.get(0).get("actor").asText());
+        assertEquals(addressOf("admin"), audit.get(0).get("from").asText(), "from where: " + audit.get(0));
+    }
+
+    /** Downloads a workbook export and returns its sheet's XML. */
+    private static String xlsxSheet(ApiClient client, String path) throws IOException {
+        ApiClient.Download workbook = client.download(path);
+        assertEquals(200, workbook.status());
+        assertEquals("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.contentType());
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(workbook.body()))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("The workbook has no sheet");
     }
 
     private void assertTotals(String path, long admin, long manager, long rep, long analyst, long dealer)

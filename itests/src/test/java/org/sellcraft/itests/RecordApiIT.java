@@ -148,7 +148,8 @@ class RecordApiIT {
             "reps",
             "managers",
             "teams",
-            "regions"
+            "regions",
+            "stock"
         }) {
             assertTrue(document.get("paths").has("/api/v1/" + collection), collection);
         }

@@ -24,6 +24,25 @@ public interface ImportService {
     /** Returns recent jobs, newest first. */
     List<ImportJob> jobs();
 
+    /**
+     * Returns the current snapshot of a job, if the caller may see it.
+     *
+     * @param caller who is asking: administrators and the platform see every job, anyone else the jobs they started
+     * @param id the job's id
+     * @return the snapshot, or empty when there is no such job or it is someone else's
+     * @since 1.1
+     */
+    Optional<ImportJob> job(Caller caller, String id);
+
+    /**
+     * Returns the recent jobs the caller may see, newest first.
+     *
+     * @param caller who is asking: administrators and the platform see every job, anyone else the jobs they started
+     * @return the snapshots, newest first
+     * @since 1.1
+     */
+    List<ImportJob> jobs(Caller caller);
+
     /** Returns the rejection report of a job (CSV: line, column, value, reason), if it has one. */
     Optional<Path> rejectionReport(String jobId);
 

@@ -1,6 +1,6 @@
 /** Streaming import of files: mappings, jobs, rejections. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sellcraft.api.importing;
 
 import org.osgi.annotation.bundle.Export;

@@ -30,6 +30,21 @@ public final class SalesTypes {
     public static final String TEAM = "team";
     public static final String REGION = "region";
 
+    /**
+     * Stock on hand of one product in one store.
+     *
+     * @since 1.1
+     */
+    public static final String STOCK = "stock";
+
+    /**
+     * The partner organisation type that {@code partnerId} fields refer to. It is not a core type: the ecosystem
+     * module contributes it, and the access policy's partner scope reads the field without it.
+     *
+     * @since 1.1
+     */
+    public static final String PARTNER = "partner";
+
     /** Opportunity stages, in pipeline order. */
     public static final List<String> STAGES =
             List.of("Prospecting", "Engaging", "Proposal", "Negotiation", "Won", "Lost");
@@ -52,7 +67,8 @@ public final class SalesTypes {
                 rep(),
                 manager(),
                 team(),
-                region());
+                region(),
+                stock());
     }
 
     private static FieldDef code() {
@@ -65,6 +81,10 @@ public final class SalesTypes {
 
     private static FieldDef regionRef() {
         return field("regionId", REFERENCE).references(REGION).filterable().build();
+    }
+
+    private static FieldDef partnerRef() {
+        return field("partnerId", REFERENCE).references(PARTNER).filterable().build();
     }
 
     static RecordType account() {
@@ -139,7 +159,8 @@ public final class SalesTypes {
                         field("city", TEXT).filterable().build(),
                         regionRef(),
                         field("areaSqm", DECIMAL).build(),
-                        owner()),
+                        owner(),
+                        partnerRef()),
                 List.of("code"));
     }
 
@@ -177,6 +198,7 @@ public final class SalesTypes {
                         field("country", TEXT).filterable().build(),
                         regionRef(),
                         field("currency", TEXT).build(),
+                        partnerRef(),
                         field("cancellation", BOOLEAN).filterable().build(),
                         field("lines", LINES).parts(line).build()),
                 List.of("orderNumber"));
@@ -286,6 +308,31 @@ public final class SalesTypes {
                                 .build(),
                         regionRef()),
                 List.of("code"));
+    }
+
+    /** One product's stock in one store; a dealer's stores carry the dealer's {@code partnerId}. */
+    static RecordType stock() {
+        return new RecordType(
+                STOCK,
+                "stock",
+                "Stock",
+                "库存",
+                List.of(
+                        field("storeId", REFERENCE)
+                                .references(STORE)
+                                .required()
+                                .filterable()
+                                .build(),
+                        field("productId", REFERENCE)
+                                .references(PRODUCT)
+                                .required()
+                                .filterable()
+                                .build(),
+                        field("quantity", INTEGER).required().filterable().build(),
+                        field("unitCost", DECIMAL).classed(FieldClass.SECRET).build(),
+                        regionRef(),
+                        partnerRef()),
+                List.of("storeId", "productId"));
     }
 
     static RecordType region() {

@@ -1,6 +1,6 @@
 /** The core sales record types. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.sellcraft.api.sales;
 
 import org.osgi.annotation.bundle.Export;

@@ -30,6 +30,17 @@ public interface AccessPolicy {
     Predicate<Record> visible(Caller caller, String type);
 
     /**
+     * Returns whether the caller sees every record of a type, so that no reference they write can reach past their
+     * scope.
+     *
+     * @param caller who is asking
+     * @param type the record type's name
+     * @return {@code true} when one of the caller's roles has the scope {@link RecordScope#ALL} on the type
+     * @since 1.3
+     */
+    boolean seesAll(Caller caller, String type);
+
+    /**
      * Refuses an action the caller may not take on records of the type.
      *
      * @throws AccessDeniedException naming the action and the type

@@ -26,5 +26,13 @@ public final class Roles {
     public static final List<String> ALL =
             List.of(ADMIN, MANAGER, REP, ANALYST, DEALER, SERVICE_PROVIDER, LOGISTICS, SUPPLIER, CONTRACTOR);
 
+    /**
+     * The roles of outside partners. A user with one of them belongs to a partner organisation and holds no staff
+     * role.
+     *
+     * @since 1.3
+     */
+    public static final List<String> PARTNER_ROLES = List.of(DEALER, SERVICE_PROVIDER, LOGISTICS, SUPPLIER);
+
     private Roles() {}
 }

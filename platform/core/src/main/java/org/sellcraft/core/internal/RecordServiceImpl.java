@@ -23,10 +23,12 @@ import org.osgi.service.event.EventAdmin;
 import org.sellcraft.api.event.RecordEvents;
 import org.sellcraft.api.record.FieldClass;
 import org.sellcraft.api.record.FieldDef;
+import org.sellcraft.api.record.FieldKind;
 import org.sellcraft.api.record.Record;
 import org.sellcraft.api.record.RecordIds;
 import org.sellcraft.api.record.RecordType;
 import org.sellcraft.api.record.RecordTypeRegistry;
+import org.sellcraft.api.sales.SalesTypes;
 import org.sellcraft.api.security.AccessDeniedException;
 import org.sellcraft.api.security.AccessPolicy;
 import org.sellcraft.api.security.Action;
@@ -185,6 +187,7 @@ public class RecordServiceImpl implements RecordService {
         Instant now = clock.instant();
         Record record = new Record(type.name(), id, 1, now, now, values);
         requireInScope(caller, record);
+        requireVisibleAccounts(caller, type, values);
         guard(caller, type, null, values);
         try {
             store.write(List.of(new RecordWrite.Put(record, 0)));
@@ -194,7 +197,7 @@ public class RecordServiceImpl implements RecordService {
                     e.currentVersion());
         }
         publish(caller, record, RecordEvents.CREATED);
-        audit.record(caller.userName(), "record-created", typeName + "/" + id, null, null);
+        audit.record(caller.userName(), "record-created", typeName + "/" + id, null, caller.address());
         return policy.redact(caller, type, record);
     }
 
@@ -213,6 +216,36 @@ public class RecordServiceImpl implements RecordService {
         if (!visible.test(record)) {
             throw new AccessDeniedException(
                     "You may only keep " + record.type() + " records within your own scope (owner, team or partner)");
+        }
+    }
+
+    /**
+     * Refuses a reference to an account the caller cannot see. Owning a deal or an order with an account puts the
+     * account in a rep's or manager's scope, so such a reference would widen it. A missing account and a hidden one
+     * get the same answer, so that the refusal tells nothing about which accounts exist.
+     */
+    private void requireVisibleAccounts(Caller caller, RecordType type, Map<String, Object> values) {
+        if (!policy.seesAll(caller, SalesTypes.ACCOUNT)) {
+            requireAccounts(type, values, visibleAccounts(caller, Set.of()));
+        }
+    }
+
+    /** Which account ids the caller may refer to: those they see, and those written in the same transaction. */
+    private Predicate<String> visibleAccounts(Caller caller, Set<String> written) {
+        Predicate<Record> visible = policy.visible(caller, SalesTypes.ACCOUNT);
+        return id -> written.contains(id)
+                || store.get(SalesTypes.ACCOUNT, id).filter(visible).isPresent();
+    }
+
+    private static void requireAccounts(RecordType type, Map<String, Object> values, Predicate<String> allowed) {
+        for (FieldDef def : type.fields()) {
+            Object account = values.get(def.name());
+            boolean accountReference =
+                    def.kind() == FieldKind.REFERENCE && SalesTypes.ACCOUNT.equals(def.referenceType());
+            if (accountReference && account != null && !allowed.test(account.toString())) {
+                throw new AccessDeniedException(
+                        def.name(), "The field '" + def.name() + "' must refer to an account you can see");
+            }
         }
     }
 
@@ -239,10 +272,16 @@ public class RecordServiceImpl implements RecordService {
 
         Record updated = new Record(type.name(), id, stored.version() + 1, stored.createdAt(), clock.instant(), merged);
         requireInScope(caller, updated);
+        requireVisibleAccounts(caller, type, values);
         guard(caller, type, stored, merged);
         store.write(List.of(new RecordWrite.Put(updated, expectedVersion)));
         publish(caller, updated, RecordEvents.UPDATED);
-        audit.record(caller.userName(), "record-updated", typeName + "/" + id, "fields " + changes.keySet(), null);
+        audit.record(
+                caller.userName(),
+                "record-updated",
+                typeName + "/" + id,
+                "fields " + changes.keySet(),
+                caller.address());
         return policy.redact(caller, type, updated);
     }
 
@@ -257,7 +296,7 @@ public class RecordServiceImpl implements RecordService {
 
         store.write(List.of(new RecordWrite.Delete(typeName, id, expectedVersion)));
         post(event(caller, typeName, id, 0, RecordEvents.DELETED));
-        audit.record(caller.userName(), "record-deleted", typeName + "/" + id, null, null);
+        audit.record(caller.userName(), "record-deleted", typeName + "/" + id, null, caller.address());
     }
 
     @Override
@@ -274,6 +313,7 @@ public class RecordServiceImpl implements RecordService {
             prepared.add(upsert);
             writes.addAll(upsert.writes());
         }
+        requireVisibleAccounts(caller, prepared);
 
         store.write(writes);
 
@@ -282,6 +322,26 @@ public class RecordServiceImpl implements RecordService {
             results.put(upsert.type(), announce(caller, upsert));
         }
         return results;
+    }
+
+    /** Checks the account references of an upsert; it may refer to the accounts it writes itself. */
+    private void requireVisibleAccounts(Caller caller, List<PreparedUpsert> prepared) {
+        if (policy.seesAll(caller, SalesTypes.ACCOUNT)) {
+            return;
+        }
+        Set<String> written = new java.util.HashSet<>();
+        prepared.stream()
+                .filter(upsert -> upsert.type().equals(SalesTypes.ACCOUNT))
+                .forEach(upsert -> {
+                    upsert.inserted().forEach(record -> written.add(record.id()));
+                    upsert.updated().forEach(record -> written.add(record.id()));
+                });
+        Predicate<String> allowed = visibleAccounts(caller, written);
+        for (PreparedUpsert upsert : prepared) {
+            RecordType type = requireType(upsert.type());
+            upsert.inserted().forEach(record -> requireAccounts(type, record.fields(), allowed));
+            upsert.updated().forEach(record -> requireAccounts(type, record.fields(), allowed));
+        }
     }
 
     /** What an upsert of one type will write, worked out before anything is stored. */
@@ -351,7 +411,7 @@ public class RecordServiceImpl implements RecordService {
                     "records-imported",
                     upsert.type(),
                     upsert.inserted().size() + " created, " + upsert.updated().size() + " changed",
-                    null);
+                    caller.address());
         }
         LOG.debug(
                 "Upserted {} {} records: {} new, {} changed, {} unchanged",
@@ -424,7 +484,8 @@ public class RecordServiceImpl implements RecordService {
             }
         }
         if (!fields.isEmpty()) {
-            audit.record(caller.userName(), "sensitive-read", target, shown.size() + " record(s): " + fields, null);
+            String detail = shown.size() + " record(s): " + fields;
+            audit.record(caller.userName(), "sensitive-read", target, detail, caller.address());
         }
     }
 

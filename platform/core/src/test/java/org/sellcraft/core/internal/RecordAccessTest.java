@@ -169,12 +169,134 @@ class RecordAccessTest {
     }
 
     @Test
+    void aManagerReadsTheDirectoryButCannotMoveARepIntoTheirTeam() {
+        Caller manager = user(Roles.MANAGER, dustin);
+        Record moses = records.get(manager, "rep", this.moses);
+
+        AccessDeniedException refused = assertThrows(
+                AccessDeniedException.class,
+                () -> records.update(manager, "rep", moses.id(), moses.version(), Map.of("managerId", dustin)));
+        assertEquals("Your role [manager] may not update rep records", refused.getMessage());
+        assertThrows(AccessDeniedException.class, () -> records.delete(manager, "rep", moses.id(), moses.version()));
+        assertThrows(
+                AccessDeniedException.class, () -> records.create(manager, "region", Map.of("code", "N", "name", "N")));
+        assertEquals(1, records.count(manager, "opportunity"), "the team stays as it was");
+    }
+
+    @Test
+    void aRepCannotReachAnAccountTheyDoNotSeeThroughADealTheyCreate() {
+        Caller rep = user(Roles.REP, anna);
+        String betasoloin = records.list(SYSTEM, RecordQuery.all("account")).items().stream()
+                .filter(r -> r.get("code").equals("Betasoloin"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        Record own = records.list(rep, RecordQuery.all("opportunity")).items().get(0);
+
+        for (String account : List.of(betasoloin, "no-such-account")) {
+            AccessDeniedException refused = assertThrows(
+                    AccessDeniedException.class,
+                    () -> records.create(rep, "opportunity", Map.of("stage", "Won", "accountId", account)));
+            assertEquals("accountId", refused.field());
+            assertEquals("The field 'accountId' must refer to an account you can see", refused.getMessage());
+            assertThrows(
+                    AccessDeniedException.class,
+                    () -> records.update(rep, "opportunity", own.id(), own.version(), Map.of("accountId", account)));
+        }
+        assertEquals(List.of("Acme"), codes(rep, "account"), "nothing widened the rep's accounts");
+        assertEquals(
+                betasoloin,
+                records.create(user(Roles.ADMIN, null), "order", orderFor(betasoloin))
+                        .get("accountId"),
+                "an administrator sees every account and may refer to any");
+        assertEquals(
+                own.get("accountId"),
+                records.create(rep, "order", orderFor((String) own.get("accountId")))
+                        .get("accountId"));
+    }
+
+    private static Map<String, Object> orderFor(String account) {
+        return Map.of("orderNumber", "N-" + account, "accountId", account, "orderedAt", "2026-05-01T10:00:00Z");
+    }
+
+    @Test
     void aPartnerSeesOnlyRecordsSharedWithItsOrganisation() {
         Caller dealer = new Caller("d1", "dealer-1", Set.of(Roles.DEALER), "P1", null, Set.of());
 
         assertEquals(0, records.count(dealer, "opportunity"));
         assertEquals(0, records.count(dealer, "account"));
         assertEquals(1, records.count(dealer, "product"));
+    }
+
+    @Test
+    void aDealerSeesItsOwnRegionsStockAndOrdersButNotAnotherDealersNorCosts() {
+        String north = records.create(SYSTEM, "region", Map.of("code", "N", "name", "North"))
+                .id();
+        String south = records.create(SYSTEM, "region", Map.of("code", "S", "name", "South"))
+                .id();
+        String product =
+                records.list(SYSTEM, RecordQuery.all("product")).items().get(0).id();
+        for (String[] shop : new String[][] {{"S1", "P1", north}, {"S2", "P1", south}, {"S3", "P2", north}}) {
+            String store = records.create(
+                            SYSTEM,
+                            "store",
+                            Map.of("code", shop[0], "name", shop[0], "partnerId", shop[1], "regionId", shop[2]))
+                    .id();
+            records.create(
+                    SYSTEM,
+                    "stock",
+                    Map.of(
+                            "storeId",
+                            store,
+                            "productId",
+                            product,
+                            "quantity",
+                            5,
+                            "unitCost",
+                            410,
+                            "partnerId",
+                            shop[1],
+                            "regionId",
+                            shop[2]));
+        }
+        Caller northDealer = new Caller("d1", "dealer-1", Set.of(Roles.DEALER), "P1", null, Set.of(north));
+
+        List<Record> stock = records.list(northDealer, RecordQuery.all("stock")).items();
+        assertEquals(1, stock.size());
+        assertFalse(stock.get(0).fields().containsKey("unitCost"));
+        assertEquals(List.of("S1"), codes(northDealer, "store"));
+        assertEquals(3, records.count(user(Roles.REP, anna), "stock"), "staff look stock up like the catalogue");
+    }
+
+    @Test
+    void theAuditLogRecordsWhereChangesReadsAndPolicyChangesCameFrom() {
+        Caller rep = user(Roles.REP, anna).from("203.0.113.7");
+        Caller admin = new Caller("u-admin", "root", Set.of(Roles.ADMIN)).from("2001:db8::1");
+
+        Record created = records.create(rep, "contact", Map.of("name", "Li Na", "email", "li.na@example.cn"));
+        records.update(rep, "contact", created.id(), created.version(), Map.of("title", "CTO"));
+        records.get(rep, "contact", created.id());
+        records.delete(admin, "contact", created.id(), created.version() + 1);
+        var policy = new AccessPolicyImpl(store, audit);
+        policy.update(admin, policy.roles().get(3));
+
+        for (String action : List.of("record-created", "record-updated", "sensitive-read")) {
+            assertEquals(
+                    "203.0.113.7",
+                    audit.query("rep-user", action, null, null, 1).get(0).from(),
+                    action);
+        }
+        assertEquals(
+                "2001:db8::1",
+                audit.query("root", "record-deleted", null, null, 1).get(0).from());
+        assertEquals(
+                "2001:db8::1",
+                audit.query("root", "permission-changed", null, null, 1).get(0).from());
+        records.create(SYSTEM, "region", Map.of("code", "X", "name", "X"));
+        assertEquals(
+                null,
+                audit.query("system", "record-created", null, null, 1).get(0).from(),
+                "no address");
     }
 
     @Test

@@ -38,6 +38,7 @@ import org.sellcraft.api.importing.ImportService;
 import org.sellcraft.api.record.RecordType;
 import org.sellcraft.api.record.RecordTypeRegistry;
 import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.service.RecordService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,7 +185,7 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
         ImportMapping mapping = mappings.check(mappingOf(request));
         checkReadable(request);
 
-        JobState job = new JobState(UUID.randomUUID().toString(), request.fileName(), mapping.name());
+        JobState job = new JobState(UUID.randomUUID().toString(), request.fileName(), mapping.name(), caller.userId());
         remember(job);
 
         Path report = jobsDirectory.resolve(job.id()).resolve(REPORT_NAME);
@@ -253,6 +254,27 @@ public class ImportServiceImpl implements ImportService, AutoCloseable {
         List<ImportJob> newestFirst = new ArrayList<>();
         jobs.values().forEach(job -> newestFirst.add(0, job.snapshot()));
         return newestFirst;
+    }
+
+    @Override
+    public synchronized Optional<ImportJob> job(Caller caller, String id) {
+        return Optional.ofNullable(jobs.get(id))
+                .filter(job -> mayRead(caller, job))
+                .map(JobState::snapshot);
+    }
+
+    @Override
+    public synchronized List<ImportJob> jobs(Caller caller) {
+        List<ImportJob> newestFirst = new ArrayList<>();
+        jobs.values().stream().filter(job -> mayRead(caller, job)).forEach(job -> newestFirst.add(0, job.snapshot()));
+        return newestFirst;
+    }
+
+    /** Administrators and the platform see every job; anyone else the jobs they started. */
+    private static boolean mayRead(Caller caller, JobState job) {
+        return caller.isSystem()
+                || caller.hasRole(Roles.ADMIN)
+                || caller.userId().equals(job.startedBy());
     }
 
     @Override

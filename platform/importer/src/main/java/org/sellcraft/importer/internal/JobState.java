@@ -20,6 +20,7 @@ final class JobState {
     private final String id;
     private final String fileName;
     private final String mapping;
+    private final String startedBy;
     private ImportJob.State state = ImportJob.State.RUNNING;
     private String charset;
     private long rowsRead;
@@ -37,14 +38,22 @@ final class JobState {
     private final List<Rejection> rejections = new ArrayList<>();
     private String error;
 
-    JobState(String id, String fileName, String mapping) {
+    /**
+     * @param startedBy the user id of the caller who started the job
+     */
+    JobState(String id, String fileName, String mapping, String startedBy) {
         this.id = id;
         this.fileName = fileName;
         this.mapping = mapping;
+        this.startedBy = startedBy;
     }
 
     String id() {
         return id;
+    }
+
+    String startedBy() {
+        return startedBy;
     }
 
     synchronized ImportJob snapshot() {

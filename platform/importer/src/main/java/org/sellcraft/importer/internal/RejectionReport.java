@@ -10,10 +10,15 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.sellcraft.api.importing.Rejection;
 
-/** The CSV file listing every rejected row of a job (line, column, value, reason); created at the first one. */
+/**
+ * The CSV file listing every rejected row of a job (line, column, value, reason); created at the first one. The
+ * values come from the imported file, so text that a spreadsheet would run as a formula ({@code =}, {@code +},
+ * {@code -}, {@code @}, tab, carriage return) is prefixed with a quote, as in the record exports.
+ */
 final class RejectionReport implements AutoCloseable {
 
     private static final int MAX_VALUE_LENGTH = 500;
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT
             .builder()
             .setHeader("line", "column", "value", "reason")
@@ -34,6 +39,11 @@ final class RejectionReport implements AutoCloseable {
         return value.substring(0, MAX_VALUE_LENGTH) + "…";
     }
 
+    /** Prefixes text that a spreadsheet would run as a formula with a quote; other text is returned as it is. */
+    static String neutralise(String text) {
+        return text != null && !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+    }
+
     void add(Rejection rejection) {
         try {
             if (printer == null) {
@@ -41,7 +51,11 @@ final class RejectionReport implements AutoCloseable {
                 Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
                 printer = new CSVPrinter(writer, FORMAT);
             }
-            printer.printRecord(rejection.line(), rejection.column(), rejection.value(), rejection.reason());
+            printer.printRecord(
+                    rejection.line(),
+                    neutralise(rejection.column()),
+                    neutralise(rejection.value()),
+                    neutralise(rejection.reason()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the rejection report " + file, e);
         }

@@ -230,6 +230,37 @@ class BadInputTest {
     }
 
     @Test
+    void aRejectedValueThatASpreadsheetWouldRunIsNeutralisedInTheReport() throws IOException {
+        Path file = file(
+                "accounts.csv",
+                ACCOUNTS_HEADER + "Acme,tech,=1+1,1.5,10,US,\nBeta,tech,1999,2.5,@SUM(A1),US,\n"
+                        + "Gamma,tech,-cmd|' /C calc'!A0,3,30,US,\n",
+                StandardCharsets.UTF_8);
+
+        ImportJob job = run(file, "maven-crm-accounts", false, null);
+
+        assertEquals("=1+1", job.rejections().get(0).value(), "the job keeps the value as it was");
+        Path report = fixture.importer.rejectionReport(job.id()).orElseThrow();
+        assertEquals(
+                List.of(
+                        "line,column,value,reason",
+                        "2,year_established,'=1+1,not a whole number",
+                        "3,employees,'@SUM(A1),not a whole number",
+                        "4,year_established,'-cmd|' /C calc'!A0,not a whole number"),
+                Files.readAllLines(report));
+    }
+
+    @Test
+    void onlyTextThatStartsLikeAFormulaIsChanged() {
+        assertEquals("'+86 138", RejectionReport.neutralise("+86 138"));
+        assertEquals("'\tx", RejectionReport.neutralise("\tx"));
+        assertEquals("'\rx", RejectionReport.neutralise("\rx"));
+        assertEquals("Acme", RejectionReport.neutralise("Acme"));
+        assertEquals("", RejectionReport.neutralise(""));
+        assertEquals(null, RejectionReport.neutralise(null));
+    }
+
+    @Test
     void strictModeStoresNothingWhenOneRowIsBad() throws IOException {
         Path file = file(
                 "accounts.csv",

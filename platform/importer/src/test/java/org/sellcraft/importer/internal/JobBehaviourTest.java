@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.sellcraft.api.importing.ImportMapping;
 import org.sellcraft.api.importing.ImportRequest;
 import org.sellcraft.api.importing.Rejection;
 import org.sellcraft.api.security.Caller;
+import org.sellcraft.api.security.Roles;
 
 class JobBehaviourTest {
 
@@ -35,6 +37,35 @@ class JobBehaviourTest {
     @AfterEach
     void closeImporter() {
         fixture.close();
+    }
+
+    @Test
+    void aManagerSeesOnlyTheJobsTheyStartedAndAnAdministratorSeesAll() {
+        fixture = new ImportFixture(dir);
+        Caller anna = new Caller("u-anna", "anna", Set.of(Roles.MANAGER));
+        Caller bob = new Caller("u-bob", "bob", Set.of(Roles.MANAGER));
+        Caller admin = new Caller("u-admin", "root", Set.of(Roles.ADMIN));
+        ImportRequest products = ImportRequest.of(dataset("maven-crm/products.csv"), "maven-crm-products");
+
+        String annas = fixture.awaitEnd(
+                        fixture.importer.start(anna, products, null).id())
+                .id();
+        String bobs = fixture.awaitEnd(
+                        fixture.importer.start(bob, products, null).id())
+                .id();
+
+        assertEquals(
+                List.of(annas),
+                fixture.importer.jobs(anna).stream().map(ImportJob::id).toList());
+        assertEquals(
+                List.of(bobs),
+                fixture.importer.jobs(bob).stream().map(ImportJob::id).toList());
+        assertEquals(
+                List.of(bobs, annas),
+                fixture.importer.jobs(admin).stream().map(ImportJob::id).toList());
+        assertTrue(fixture.importer.job(anna, bobs).isEmpty(), "another manager's job does not exist for anna");
+        assertTrue(fixture.importer.job(admin, bobs).isPresent());
+        assertTrue(fixture.importer.job(Caller.system(), annas).isPresent());
     }
 
     @Test

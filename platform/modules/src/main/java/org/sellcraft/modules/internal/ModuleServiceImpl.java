@@ -278,7 +278,7 @@ public class ModuleServiceImpl implements ModuleService {
                 "edition-switched",
                 "edition/" + edition,
                 "installed " + change.installed() + ", uninstalled " + change.uninstalled(),
-                null);
+                caller.address());
         return change;
     }
 
@@ -299,7 +299,7 @@ public class ModuleServiceImpl implements ModuleService {
                 "module/" + name,
                 "installed " + change.installed() + ", uninstalled " + change.uninstalled() + " in "
                         + change.took().toMillis() + " ms",
-                null);
+                caller.address());
         LOG.info(
                 "Module '{}': {} by '{}' took {} ms",
                 name,
@@ -323,7 +323,7 @@ public class ModuleServiceImpl implements ModuleService {
                         "module-refused",
                         "module/" + target,
                         operation + ": " + refused.getMessage(),
-                        null);
+                        caller.address());
                 throw refused;
             }
             throw failed(operation + " " + target, e.getCause());

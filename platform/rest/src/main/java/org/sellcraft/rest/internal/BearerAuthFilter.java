@@ -16,7 +16,8 @@ import org.sellcraft.api.security.Roles;
 /**
  * Turns a bearer token, or a partner system's API key ({@code X-API-Key}), into the request's caller. A request
  * with neither stays anonymous, and the access declarations on the operation decide whether that is enough; a
- * token or key that is sent but not valid is refused at once.
+ * token or key that is sent but not valid is refused at once. The caller carries the client's address, so that the
+ * audit log records where each change and sensitive read came from.
  */
 @Priority(Priorities.AUTHENTICATION)
 final class BearerAuthFilter implements ContainerRequestFilter {
@@ -40,15 +41,18 @@ final class BearerAuthFilter implements ContainerRequestFilter {
         if (header == null && key == null) {
             return;
         }
+        // The address the connection came from, not a forwarding header a client could write itself.
+        String address = servletRequest.getRemoteAddr();
         Caller caller;
         if (key != null) {
-            caller = identities.authenticateKey(key.trim(), servletRequest.getRemoteAddr());
+            caller = identities.authenticateKey(key.trim(), address);
         } else {
             String token = header.startsWith(BEARER)
                     ? header.substring(BEARER.length()).trim()
                     : "";
             caller = identities.authenticate(token);
         }
+        caller = caller.from(address);
         boolean secure = request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));
     }

@@ -44,7 +44,7 @@ final class CsvExport {
         };
     }
 
-    private static List<String> columns(RecordType type, List<Record> records) {
+    static List<String> columns(RecordType type, List<Record> records) {
         Set<String> columns = new LinkedHashSet<>(List.of("id", "version"));
         for (FieldDef field : type.fields()) {
             boolean shown = records.stream().anyMatch(record -> record.fields().containsKey(field.name()));
@@ -55,7 +55,7 @@ final class CsvExport {
         return new ArrayList<>(columns);
     }
 
-    private static List<Object> row(Record record, List<String> columns) {
+    static List<Object> row(Record record, List<String> columns) {
         List<Object> row = new ArrayList<>(columns.size());
         for (String column : columns) {
             Object value =
@@ -69,6 +69,7 @@ final class CsvExport {
         return row;
     }
 
+    /** Prefixes text that a spreadsheet would run as a formula with a quote; other text is returned as it is. */
     static String neutralise(String text) {
         return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }

@@ -113,6 +113,9 @@ final class ErrorMappers {
     static final class Denied implements ExceptionMapper<AccessDeniedException> {
         @Override
         public Response toResponse(AccessDeniedException e) {
+            if (e.field() != null) {
+                return Problems.of(403, "Forbidden", "forbidden", e.getMessage(), Map.of("field", e.field()));
+            }
             return Problems.of(Response.Status.FORBIDDEN, "forbidden", e.getMessage());
         }
     }

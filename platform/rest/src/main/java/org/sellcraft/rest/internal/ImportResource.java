@@ -86,9 +86,10 @@ public class ImportResource implements RestResource {
                 .build();
     }
 
+    /** The recent jobs: an administrator's list holds every job, anyone else's the jobs they started. */
     @GET
-    public List<ImportJob> jobs() {
-        return imports.jobs();
+    public List<ImportJob> jobs(@Context SecurityContext security) {
+        return imports.jobs(CallerPrincipal.of(security));
     }
 
     @GET
@@ -99,17 +100,22 @@ public class ImportResource implements RestResource {
 
     @GET
     @Path("{id}")
-    public ImportJob job(@PathParam("id") String id) {
-        return imports.job(id).orElseThrow(() -> new NotFoundException("No import job with id '" + id + "'"));
+    public ImportJob job(@PathParam("id") String id, @Context SecurityContext security) {
+        return imports.job(CallerPrincipal.of(security), id).orElseThrow(() -> noJob(id));
+    }
+
+    /** Someone else's job does not exist for the caller, as a record outside their scope does not. */
+    private static NotFoundException noJob(String id) {
+        return new NotFoundException("No import job with id '" + id + "'");
     }
 
     /** The rejection report: one CSV line per refused row with its line, column, value and reason. */
     @GET
     @Path("{id}/rejections")
     @Produces("text/csv")
-    public Response rejections(@PathParam("id") String id) {
-        if (imports.job(id).isEmpty()) {
-            throw new NotFoundException("No import job with id '" + id + "'");
+    public Response rejections(@PathParam("id") String id, @Context SecurityContext security) {
+        if (imports.job(CallerPrincipal.of(security), id).isEmpty()) {
+            throw noJob(id);
         }
         // A job that refused no row has no report file: its report is the header alone.
         Object report = imports.rejectionReport(id)

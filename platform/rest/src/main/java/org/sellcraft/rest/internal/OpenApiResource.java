@@ -71,6 +71,12 @@ public class OpenApiResource implements RestResource {
                     schemas.put(type.name(), schema(type));
                     paths.put("/api/v1/" + type.collection(), collectionPath(type));
                     paths.put("/api/v1/" + type.collection() + "/{id}", itemPath(type));
+                    paths.put(
+                            "/api/v1/" + type.collection() + "/export.csv",
+                            exportPath(type, "text/csv", "a spreadsheet-safe CSV file"));
+                    paths.put(
+                            "/api/v1/" + type.collection() + "/export.xlsx",
+                            exportPath(type, XlsxExport.MEDIA_TYPE, "an Excel workbook without formulas"));
                 });
         describeOperations(OpenApiResource.class, paths);
         resources.forEach(resource -> describeOperations(resource.getClass(), paths));
@@ -160,6 +166,16 @@ public class OpenApiResource implements RestResource {
                 "get", operation("Read a " + type.name(), type.name()),
                 "patch", update,
                 "delete", operation("Delete a " + type.name() + "; send the version read in If-Match", type.name()));
+    }
+
+    private static Map<String, Object> exportPath(RecordType type, String mediaType, String what) {
+        Map<String, Object> export = operation(
+                "Export every " + type.name() + " a list with the same filters and sort shows, as " + what,
+                type.name());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> responses = (Map<String, Object>) export.get("responses");
+        responses.put("200", Map.of("description", "OK", "content", Map.of(mediaType, Map.of())));
+        return Map.of("get", export);
     }
 
     private static Map<String, Object> operation(String summary, String tag) {

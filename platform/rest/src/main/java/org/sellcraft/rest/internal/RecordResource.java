@@ -94,9 +94,27 @@ public class RecordResource implements RestResource {
     public Response export(
             @PathParam("collection") String collection, @Context UriInfo uri, @Context SecurityContext security) {
         RecordType type = type(collection);
-        MultivaluedMap<String, String> params = uri.getQueryParameters();
-        Caller caller = caller(security);
+        List<Record> all = everyPage(type, uri.getQueryParameters(), caller(security));
+        return Response.ok(CsvExport.of(type, all))
+                .header("Content-Disposition", "attachment; filename=\"" + collection + ".csv\"")
+                .build();
+    }
 
+    /** The same records and columns as the CSV export, as an Excel workbook whose cells are never formulas. */
+    @GET
+    @Path("{collection}/export.xlsx")
+    @Produces(XlsxExport.MEDIA_TYPE)
+    public Response exportXlsx(
+            @PathParam("collection") String collection, @Context UriInfo uri, @Context SecurityContext security) {
+        RecordType type = type(collection);
+        List<Record> all = everyPage(type, uri.getQueryParameters(), caller(security));
+        return Response.ok(XlsxExport.of(type, collection, all))
+                .header("Content-Disposition", "attachment; filename=\"" + collection + ".xlsx\"")
+                .build();
+    }
+
+    /** Every record a list with these parameters would show, page after page, as the caller may see them. */
+    private List<Record> everyPage(RecordType type, MultivaluedMap<String, String> params, Caller caller) {
         List<Record> all = new ArrayList<>();
         Page<Record> page;
         do {
@@ -110,10 +128,7 @@ public class RecordResource implements RestResource {
             page = records.list(caller, query);
             all.addAll(page.items());
         } while (!page.items().isEmpty() && all.size() < page.total());
-
-        return Response.ok(CsvExport.of(type, all))
-                .header("Content-Disposition", "attachment; filename=\"" + collection + ".csv\"")
-                .build();
+        return all;
     }
 
     @GET

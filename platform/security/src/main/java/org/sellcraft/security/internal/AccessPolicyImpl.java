@@ -82,7 +82,12 @@ public class AccessPolicyImpl implements AccessPolicy {
         Instant created = stored.map(Record::createdAt).orElse(now);
         store.write(List.of(new RecordWrite.Put(PolicyRecords.toRecord(policy, version + 1, created, now), version)));
         byRole.put(policy.role(), policy);
-        audit.record(changedBy.userName(), "permission-changed", "role/" + policy.role(), policy.toString(), null);
+        audit.record(
+                changedBy.userName(),
+                "permission-changed",
+                "role/" + policy.role(),
+                policy.toString(),
+                changedBy.address());
         return policy;
     }
 
@@ -96,6 +101,11 @@ public class AccessPolicyImpl implements AccessPolicy {
             any = any.or(visibleFor(caller, role.scopeOf(type), type));
         }
         return any;
+    }
+
+    @Override
+    public boolean seesAll(Caller caller, String type) {
+        return caller.isSystem() || policiesOf(caller).stream().anyMatch(role -> role.scopeOf(type) == RecordScope.ALL);
     }
 
     private Predicate<Record> visibleFor(Caller caller, RecordScope scope, String type) {

@@ -58,7 +58,7 @@ final class ApiKeys {
         fields.put("revoked", Boolean.FALSE);
         Record key = new Record(TYPE, id, 1, now, now, fields);
         store.write(List.of(new RecordWrite.Put(key, 0)));
-        audit.record(createdBy.userName(), "key-created", "key/" + id, "for user " + userName, null);
+        audit.record(createdBy.userName(), "key-created", "key/" + id, "for user " + userName, createdBy.address());
         return new IssuedKey(toKey(key), secret);
     }
 
@@ -69,13 +69,13 @@ final class ApiKeys {
         }
         String secret = newSecret(id);
         Record rotated = change(key, "secretHash", sha256(secret));
-        audit.record(changedBy.userName(), "key-rotated", "key/" + id, null, null);
+        audit.record(changedBy.userName(), "key-rotated", "key/" + id, null, changedBy.address());
         return new IssuedKey(toKey(rotated), secret);
     }
 
     ApiKey revoke(Caller changedBy, String id) {
         Record revoked = change(find(id), "revoked", Boolean.TRUE);
-        audit.record(changedBy.userName(), "key-revoked", "key/" + id, null, null);
+        audit.record(changedBy.userName(), "key-revoked", "key/" + id, null, changedBy.address());
         return toKey(revoked);
     }
 

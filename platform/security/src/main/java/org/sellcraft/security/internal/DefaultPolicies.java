@@ -26,7 +26,8 @@ final class DefaultPolicies {
             SalesTypes.REP,
             SalesTypes.MANAGER,
             SalesTypes.TEAM,
-            SalesTypes.REGION);
+            SalesTypes.REGION,
+            SalesTypes.STOCK);
 
     private static final Set<Action> ALL_ACTIONS = EnumSet.allOf(Action.class);
 
@@ -56,14 +57,15 @@ final class DefaultPolicies {
                 Roles.ADMIN, RecordScope.ALL, Map.of(), Set.of(), Set.of(), Map.of(RolePolicy.ANY_TYPE, ALL_ACTIONS));
     }
 
+    /**
+     * A manager runs their team's records but only reads the directory: changing a rep's manager, a team or a
+     * product would let them widen their own scope or the catalogue everyone sells from.
+     */
     private static RolePolicy manager() {
-        return new RolePolicy(
-                Roles.MANAGER,
-                RecordScope.TEAM,
-                directory(RecordScope.ALL),
-                Set.of(),
-                Set.of(),
-                Map.of(RolePolicy.ANY_TYPE, ALL_ACTIONS));
+        Map<String, Set<Action>> actions = new HashMap<>();
+        actions.put(RolePolicy.ANY_TYPE, ALL_ACTIONS);
+        DIRECTORY.forEach(type -> actions.put(type, Set.of(READ)));
+        return new RolePolicy(Roles.MANAGER, RecordScope.TEAM, directory(RecordScope.ALL), Set.of(), Set.of(), actions);
     }
 
     private static RolePolicy rep() {

@@ -33,6 +33,7 @@ import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.security.Session;
 import org.sellcraft.api.security.SignInThrottledException;
 import org.sellcraft.api.security.UserAccount;
+import org.sellcraft.api.service.ValidationException;
 import org.sellcraft.api.store.RecordStore;
 import org.sellcraft.api.store.RecordWrite;
 import org.slf4j.Logger;
@@ -207,6 +208,7 @@ public class IdentityServiceImpl implements IdentityService {
     public UserAccount createUser(Caller createdBy, NewUser user) {
         Set<String> roles = user.roles() == null ? Set.of() : user.roles();
         checkNewUser(user.userName(), user.password(), roles);
+        checkPartnerLink(roles, user.partnerId());
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("userName", user.userName());
         fields.put("displayName", user.displayName() == null ? user.userName() : user.displayName());
@@ -226,7 +228,7 @@ public class IdentityServiceImpl implements IdentityService {
                 "permission-changed",
                 "user/" + user.userName(),
                 "created with roles " + roles,
-                null);
+                createdBy.address());
         return toAccount(record);
     }
 
@@ -260,18 +262,46 @@ public class IdentityServiceImpl implements IdentityService {
         }
     }
 
+    /**
+     * A partner user belongs to one partner organisation, which decides what they see; a staff role next to a
+     * partner role would lift that limit, and a partner role without an organisation would see nothing useful.
+     */
+    private static void checkPartnerLink(Set<String> roles, String partnerId) {
+        boolean partner = roles.stream().anyMatch(Roles.PARTNER_ROLES::contains);
+        boolean staff = roles.stream().anyMatch(role -> !Roles.PARTNER_ROLES.contains(role));
+        boolean linked = partnerId != null && !partnerId.isBlank();
+        if (partner && staff) {
+            throw new ValidationException(
+                    "roles",
+                    null,
+                    "mixes partner roles " + Roles.PARTNER_ROLES + " with staff roles; a user is one or the other");
+        }
+        if (partner && !linked) {
+            throw new ValidationException("partnerId", null, "is required for a user with a partner role");
+        }
+        if (!partner && linked) {
+            throw new ValidationException("partnerId", null, "is only for users with a partner role");
+        }
+    }
+
     @Override
     public UserAccount changeRoles(Caller changedBy, String userName, Set<String> roles) {
         checkRoles(roles);
         Record user =
                 findUser(userName).orElseThrow(() -> new IllegalArgumentException("No user named '" + userName + "'"));
+        checkPartnerLink(roles, (String) user.get("partnerId"));
         Map<String, Object> fields = new LinkedHashMap<>(user.fields());
         fields.put("roles", String.join(",", new LinkedHashSet<>(roles)));
         Record changed =
                 new Record(USER_TYPE, user.id(), user.version() + 1, user.createdAt(), clock.instant(), fields);
         store.write(List.of(new RecordWrite.Put(changed, user.version())));
         sessions.values().removeIf(session -> session.userId().equals(user.id()));
-        audit.record(changedBy.userName(), "permission-changed", "user/" + userName, "roles now " + roles, null);
+        audit.record(
+                changedBy.userName(),
+                "permission-changed",
+                "user/" + userName,
+                "roles now " + roles,
+                changedBy.address());
         return toAccount(changed);
     }
 
@@ -286,7 +316,7 @@ public class IdentityServiceImpl implements IdentityService {
         store.write(List.of(new RecordWrite.Put(disabled, user.version())));
         sessions.values().removeIf(session -> session.userId().equals(user.id()));
         keys.revokeAllOf(changedBy, userName);
-        audit.record(changedBy.userName(), "permission-changed", "user/" + userName, "disabled", null);
+        audit.record(changedBy.userName(), "permission-changed", "user/" + userName, "disabled", changedBy.address());
         LOG.info("User '{}' disabled and signed out", userName);
         return toAccount(disabled);
     }

@@ -26,6 +26,7 @@ import org.sellcraft.api.security.Roles;
 import org.sellcraft.api.security.Session;
 import org.sellcraft.api.security.SignInThrottledException;
 import org.sellcraft.api.security.UserAccount;
+import org.sellcraft.api.service.ValidationException;
 import org.sellcraft.store.mapdb.internal.MapDbRecordStore;
 
 class IdentityServiceImplTest {
@@ -146,6 +147,35 @@ class IdentityServiceImplTest {
                         Caller.system(),
                         new NewUser("kim", null, "long-enough-1".toCharArray(), Set.of("boss"), null, null, null)));
         assertTrue(role.getMessage().startsWith("Unknown role 'boss'"));
+    }
+
+    @Test
+    void aPartnerUserBelongsToAPartnerAndHoldsNoStaffRole() {
+        ValidationException unlinked =
+                assertThrows(ValidationException.class, () -> user("d1", Set.of(Roles.DEALER), null, Set.of("North")));
+        assertEquals("partnerId", unlinked.field());
+        ValidationException mixed = assertThrows(
+                ValidationException.class, () -> user("d2", Set.of(Roles.DEALER, Roles.MANAGER), "P1", Set.of()));
+        assertEquals("roles", mixed.field());
+        ValidationException staff =
+                assertThrows(ValidationException.class, () -> user("r1", Set.of(Roles.REP), "P1", Set.of()));
+        assertEquals("partnerId", staff.field());
+
+        user("d3", Set.of(Roles.DEALER, Roles.LOGISTICS), "P1", Set.of("North"));
+        Caller dealer = identities.authenticate(
+                identities.login("d3", "long-enough-1".toCharArray(), "::1").token());
+        assertEquals("P1", dealer.partnerId());
+        assertEquals(Set.of("North"), dealer.regionIds());
+        ValidationException promoted = assertThrows(
+                ValidationException.class,
+                () -> identities.changeRoles(Caller.system(), "d3", Set.of(Roles.DEALER, Roles.ADMIN)));
+        assertEquals("roles", promoted.field());
+    }
+
+    private UserAccount user(String name, Set<String> roles, String partnerId, Set<String> regions) {
+        return identities.createUser(
+                Caller.system(),
+                new NewUser(name, null, "long-enough-1".toCharArray(), roles, partnerId, null, regions));
     }
 
     @Test

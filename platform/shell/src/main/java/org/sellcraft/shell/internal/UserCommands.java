@@ -31,8 +31,17 @@ final class UserCommands {
         @Option(name = "--name", description = "The name shown on pages")
         String displayName;
 
-        @Option(name = "--partner", description = "The partner organisation of a partner user")
+        @Option(
+                name = "--partner",
+                aliases = "-p",
+                description = "The partner organisation of a partner user; required with a partner role")
         String partnerId;
+
+        @Option(
+                name = "--region",
+                multiValued = true,
+                description = "A region a partner user works in; without one they see every region of their partner")
+        java.util.List<String> regionIds;
 
         @Option(name = "--person", description = "The id of the rep or manager record this user is")
         String personId;
@@ -47,7 +56,13 @@ final class UserCommands {
         public Object execute() throws Exception {
             String password = session.readLine("Password for " + userName + ": ", '*');
             NewUser newUser = new NewUser(
-                    userName, displayName, password.toCharArray(), Set.copyOf(roles), partnerId, personId, null);
+                    userName,
+                    displayName,
+                    password.toCharArray(),
+                    Set.copyOf(roles),
+                    partnerId,
+                    personId,
+                    regionIds == null ? Set.of() : Set.copyOf(regionIds));
             UserAccount user = identities.createUser(Caller.system(), newUser);
             System.out.println("Created " + user.userName() + " with roles " + user.roles());
             return null;
