@@ -37,6 +37,12 @@ final class DefaultPolicies {
      */
     static final String WORK_ORDER = "work-order";
 
+    /**
+     * The automation engine's notifications, by name: messages to one person or role, read through the notifications
+     * resource. Analysts read every record, but not other people's messages.
+     */
+    static final String NOTIFICATION = "notification";
+
     private DefaultPolicies() {}
 
     static List<RolePolicy> all() {
@@ -87,7 +93,7 @@ final class DefaultPolicies {
         return new RolePolicy(
                 Roles.ANALYST,
                 RecordScope.ALL,
-                Map.of(),
+                Map.of(NOTIFICATION, RecordScope.NONE),
                 Set.of(),
                 Set.of(FieldClass.SENSITIVE),
                 Map.of(RolePolicy.ANY_TYPE, Set.of(READ)));

@@ -46,4 +46,12 @@ class DefaultPoliciesTest {
             assertFalse(policy.allows(DefaultPolicies.WORK_ORDER, Action.DELETE), role);
         }
     }
+
+    @Test
+    void analystsReadEverythingButOtherPeoplesNotifications() {
+        RolePolicy analyst = byRole.get(Roles.ANALYST);
+        assertEquals(RecordScope.ALL, analyst.scopeOf("order"));
+        assertEquals(RecordScope.NONE, analyst.scopeOf(DefaultPolicies.NOTIFICATION));
+        assertFalse(analyst.allows("order", Action.UPDATE));
+    }
 }
