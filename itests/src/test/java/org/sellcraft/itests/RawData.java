@@ -53,6 +53,20 @@ final class RawData {
         return won;
     }
 
+    /** Every row of one of the CRM files, by its header names. */
+    static List<CSVRecord> crmRows(String file) throws IOException {
+        List<CSVRecord> rows = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(dataset("maven-crm/" + file), StandardCharsets.UTF_8)) {
+            read(reader).forEach(rows::add);
+        }
+        return rows;
+    }
+
+    /** How many distinct values a column of a CRM file holds. */
+    static long distinctCrmValues(String file, String column) throws IOException {
+        return crmRows(file).stream().map(row -> row.get(column)).distinct().count();
+    }
+
     /** Facts of the retail file that the tests compare against. */
     record RetailFacts(
             long lines,

@@ -1,6 +1,7 @@
 package org.sellcraft.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +36,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SalesDataIT {
 
+    /** The Karaf console user; a name of its own, so that the audit log shows what the console did. */
+    private static final String OPERATOR = "operator";
+
     private SellcraftProcess sellcraft;
     private ApiClient api;
+    private KarafConsole console;
     private RawData.RetailFacts retail;
 
     @BeforeAll
     void startAndImport() throws Exception {
         sellcraft = SellcraftProcess.unpack("sales-data");
+        console = KarafConsole.prepare(sellcraft.home(), OPERATOR, SellcraftProcess.ADMIN_PASSWORD);
         api = sellcraft.start().login("admin", SellcraftProcess.ADMIN_PASSWORD);
         retail = RawData.retail();
     }
@@ -53,7 +60,22 @@ class SalesDataIT {
     @Test
     @Order(1)
     void importsTheCrmFilesWithTheirKnownCounts() throws Exception {
-        assertImported("maven-crm/accounts.csv", "maven-crm-accounts", 85);
+        // The accounts come in through the Karaf console, the rest through the API.
+        long accounts = RawData.crmRows("accounts.csv").size();
+        String imported = console.run("sellcraft:import --mapping maven-crm-accounts "
+                + RawData.dataset("maven-crm/accounts.csv").toAbsolutePath().normalize());
+        assertTrue(imported.contains("DONE accounts.csv with mapping maven-crm-accounts"), imported);
+        assertTrue(
+                imported.contains(
+                        "Rows read " + accounts + "; inserted " + accounts + ", updated 0, unchanged 0, rejected 0"),
+                imported);
+        JsonNode audited = api.get("/api/v1/security/audit?actor=" + OPERATOR + "&action=records-imported")
+                .json();
+        assertEquals(1, audited.size(), audited.toString());
+        assertEquals("account", audited.get(0).get("target").asText(), audited.toString());
+        assertEquals(
+                accounts + " created, 0 changed", audited.get(0).get("detail").asText(), audited.toString());
+
         assertImported("maven-crm/products.csv", "maven-crm-products", 7);
         // 35 reps, and the 6 managers, 6 teams and 3 regions the rows imply
         assertImported("maven-crm/sales_teams.csv", "maven-crm-teams", 35 + 6 + 6 + 3);
@@ -203,6 +225,48 @@ class SalesDataIT {
         JsonNode restored =
                 awaitHealth("17850", score -> score.get("recencyDays").asLong() == quietDays);
         assertEquals(before.get("score"), restored.get("score"));
+    }
+
+    @Test
+    @Order(9)
+    void theConsoleStatusListsTheModulesAndTheRecordCountsOfTheRawFiles() throws Exception {
+        String status = console.run("sellcraft:status");
+
+        assertTrue(status.contains("Edition: small"), status);
+        for (String module : List.of("sellcraft-core", "sellcraft-health", "sellcraft-web", "sellcraft-small")) {
+            assertTrue(status.matches("(?s).*\\n\\s+" + module + "\\s+\\S+\\s+started.*"), module + ": " + status);
+        }
+        assertFalse(status.contains("sellcraft-jersey"), status);
+        assertFalse(status.contains("sellcraft-mapdb"), status);
+        assertFalse(status.contains("sellcraft-ecosystem"), status);
+        assertTrue(status.matches("(?s).*Uptime: \\d+h \\d\\dm \\d\\ds.*"), status);
+        assertTrue(status.matches("(?s).*Store: \\S+ at .+, [\\d.,]+ MiB.*"), status);
+
+        Map<String, Long> counts = consoleCounts(status);
+        assertEquals(RawData.crmRows("accounts.csv").size() + retail.customers(), counts.get("account"), status);
+        assertEquals(RawData.crmRows("sales_pipeline.csv").size(), counts.get("opportunity"), status);
+        assertEquals(retail.invoices(), counts.get("order"), status);
+        assertEquals(RawData.crmRows("sales_teams.csv").size(), counts.get("rep"), status);
+        assertEquals(RawData.distinctCrmValues("sales_teams.csv", "manager"), counts.get("manager"), status);
+        assertEquals(RawData.distinctCrmValues("sales_teams.csv", "manager"), counts.get("team"), status);
+        assertEquals(RawData.distinctCrmValues("sales_teams.csv", "regional_office"), counts.get("region"), status);
+    }
+
+    /** The record counts that {@code sellcraft:status} printed, by type. */
+    private static Map<String, Long> consoleCounts(String status) {
+        Map<String, Long> counts = new TreeMap<>();
+        boolean inRecords = false;
+        for (String line : status.split("\\R")) {
+            if (line.startsWith("Records:")) {
+                inRecords = true;
+            } else if (inRecords && line.matches("\\s+\\S+\\s+[\\d,.\\u00a0\\u202f]+\\s*")) {
+                String[] parts = line.trim().split("\\s+", 2);
+                counts.put(parts[0], Long.parseLong(parts[1].replaceAll("\\D", "")));
+            } else if (inRecords) {
+                inRecords = false;
+            }
+        }
+        return counts;
     }
 
     /** Polls a customer's health until it meets the condition: the engine folds changes in on its own thread. */

@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.IdentityService;
 import org.sellcraft.api.security.NewUser;
 import org.sellcraft.api.security.UserAccount;
@@ -48,7 +47,7 @@ final class UserCommands {
             String password = session.readLine("Password for " + userName + ": ", '*');
             NewUser newUser = new NewUser(
                     userName, displayName, password.toCharArray(), Set.copyOf(roles), partnerId, personId, null);
-            UserAccount user = identities.createUser(Caller.system(), newUser);
+            UserAccount user = identities.createUser(ConsoleCaller.current(), newUser);
             System.out.println("Created " + user.userName() + " with roles " + user.roles());
             return null;
         }
@@ -91,7 +90,7 @@ final class UserCommands {
 
         @Override
         public Object execute() {
-            UserAccount user = identities.changeRoles(Caller.system(), userName, Set.copyOf(roles));
+            UserAccount user = identities.changeRoles(ConsoleCaller.current(), userName, Set.copyOf(roles));
             System.out.println(user.userName() + " now holds " + user.roles());
             return null;
         }
@@ -109,7 +108,7 @@ final class UserCommands {
 
         @Override
         public Object execute() {
-            identities.disableUser(Caller.system(), userName);
+            identities.disableUser(ConsoleCaller.current(), userName);
             System.out.println("Disabled " + userName);
             return null;
         }
