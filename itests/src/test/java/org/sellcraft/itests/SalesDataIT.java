@@ -233,7 +233,7 @@ class SalesDataIT {
         String status = console.run("sellcraft:status");
 
         assertTrue(status.contains("Edition: small"), status);
-        for (String module : List.of("sellcraft-core", "sellcraft-health", "sellcraft-web", "sellcraft-small")) {
+        for (String module : List.of("sellcraft-core", "sellcraft-health", "sellcraft-web")) {
             assertTrue(status.matches("(?s).*\\n\\s+" + module + "\\s+\\S+\\s+started.*"), module + ": " + status);
         }
         assertFalse(status.contains("sellcraft-jersey"), status);
