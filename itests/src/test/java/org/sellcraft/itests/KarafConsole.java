@@ -12,26 +12,33 @@ import java.util.concurrent.TimeUnit;
 final class KarafConsole {
 
     private final Path home;
+    private final String user;
     private final String password;
 
-    private KarafConsole(Path home, String password) {
+    private KarafConsole(Path home, String user, String password) {
         this.home = home;
+        this.user = user;
         this.password = password;
     }
 
-    /** Gives the unpacked distribution a console user, before its first start. */
+    /** Gives the unpacked distribution the console user {@code admin}, before its first start. */
     static KarafConsole prepare(Path home, String password) throws IOException {
+        return prepare(home, "admin", password);
+    }
+
+    /** Gives the unpacked distribution a console user in the admin group, before its first start. */
+    static KarafConsole prepare(Path home, String user, String password) throws IOException {
         Files.writeString(
                 home.resolve("etc/users.properties"),
-                "admin = " + password + ",_g_:admingroup\n",
+                user + " = " + password + ",_g_:admingroup\n",
                 java.nio.file.StandardOpenOption.APPEND);
-        return new KarafConsole(home, password);
+        return new KarafConsole(home, user, password);
     }
 
     /** Runs console commands and returns what they printed. */
     String run(String... commands) throws IOException, InterruptedException {
         Process client = new ProcessBuilder(
-                        home.resolve("bin/client").toString(), "-a", sshPort(), "-u", "admin", "-p", password, "-b")
+                        home.resolve("bin/client").toString(), "-a", sshPort(), "-u", user, "-p", password, "-b")
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .start();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Modules in the running distribution: the module list and its refusals, the health module uninstalled, installed
  * and updated several times while a steady stream of requests goes to the core, and the example add-on dropped
- * into {@code deploy/}, used through the API, removed, and installed again as a feature with its data intact.
+ * into {@code deploy/}, used through the API, removed, and installed again as a feature with its data intact; and a
+ * distribution configured for the midsize edition boots with its modules.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -40,6 +42,15 @@ class ModulesIT {
 
     private static final String HEALTH = "sellcraft-health";
     private static final String ADD_ON = "sellcraft-example-complaints";
+    private static final String SNAPSHOTS = "health-snapshot";
+    /** What the midsize edition holds: the small edition's modules, the pipeline factor and the ecosystem. */
+    private static final List<String> MIDSIZE = List.of(
+            "sellcraft-core",
+            "sellcraft-health",
+            "sellcraft-web",
+            "sellcraft-health-pipeline",
+            "sellcraft-automation",
+            "sellcraft-ecosystem");
     /** The first four months of the retail file: customers with a purchase history, imported in seconds. */
     private static final int RETAIL_LINES = 150_000;
 
@@ -106,8 +117,17 @@ class ModulesIT {
 
     @Test
     @Order(2)
-    void theHealthModuleSwapsUnderLoadWithoutFailingOneCoreRequest() throws Exception {
+    void theHealthModuleSwapsUnderLoadWithoutFailingOneCoreRequestOrLosingARecord() throws Exception {
         String scoreBefore = scoreOf(CUSTOMER);
+        // The engine writes one snapshot per scored customer once the scores settle after the import.
+        long scored = admin.get("/api/v1/health/customers?limit=1")
+                .json()
+                .get("total")
+                .asLong();
+        Poll.until(
+                "a health snapshot for every scored customer",
+                () -> recordCounts().getOrDefault(SNAPSHOTS, 0L) == scored);
+        Map<String, Long> countsBefore = recordCounts();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong sent = new AtomicLong();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
@@ -151,6 +171,31 @@ class ModulesIT {
                 HEALTH, sent.get(), failures.size(), String.join(", ", swaps));
         assertTrue(sent.get() > 100, "only " + sent.get() + " requests were sent");
         assertEquals(List.of(), List.copyOf(failures));
+
+        // No record of the core or of the health module went missing or came twice.
+        Map<String, Long> countsAfter = recordCounts();
+        System.out.println("Records before and after the swaps: " + countsBefore + ", " + countsAfter);
+        assertEquals(countsBefore, countsAfter);
+        assertTrue(countsAfter.get("order") > 0 && countsAfter.get("account") > 0, countsAfter.toString());
+        assertEquals(
+                scored,
+                admin.get("/api/v1/health/customers?limit=1")
+                        .json()
+                        .get("total")
+                        .asLong());
+    }
+
+    /** Stored records per type, from the status resource; the audit log grows with every request and is left out. */
+    private Map<String, Long> recordCounts() throws Exception {
+        Map<String, Long> counts = new TreeMap<>();
+        admin.get("/api/v1/status")
+                .json()
+                .get("records")
+                .fields()
+                .forEachRemaining(
+                        entry -> counts.put(entry.getKey(), entry.getValue().asLong()));
+        counts.remove("security-audit");
+        return counts;
     }
 
     @Test
@@ -256,6 +301,43 @@ class ModulesIT {
         ApiClient.Reply unknown = admin.put("/api/v1/modules/edition", Map.of("edition", "huge"));
         assertEquals(404, unknown.status(), unknown.body());
         assertTrue(unknown.json().get("detail").asText().contains("small, midsize, enterprise"), unknown.body());
+    }
+
+    @Test
+    @Order(5)
+    void aDistributionConfiguredForTheMidsizeEditionBootsWithItsModules() throws Exception {
+        // The shared distribution has done its part; one running platform at a time on a two-core machine.
+        sellcraft.stop();
+
+        try (SellcraftProcess midsize = SellcraftProcess.unpack("modules-midsize")) {
+            Path cfg = midsize.home().resolve("etc/org.sellcraft.modules.cfg");
+            String config = Files.readString(cfg);
+            assertTrue(config.contains("\nedition = small\n"), config);
+            Files.writeString(cfg, config.replace("\nedition = small\n", "\nedition = midsize\n"));
+
+            ApiClient api = midsize.start().login("admin", SellcraftProcess.ADMIN_PASSWORD);
+
+            Poll.until("the midsize modules started", () -> {
+                JsonNode modules = api.get("/api/v1/modules").json();
+                return MIDSIZE.stream().allMatch(name -> "started".equals(stateOf(modules, name)));
+            });
+            JsonNode modules = api.get("/api/v1/modules").json();
+            assertEquals("midsize", modules.get("edition").asText(), modules.toString());
+            assertEquals("uninstalled", stateOf(modules, "sellcraft-ai"), modules.toString());
+            assertEquals("uninstalled", stateOf(modules, "sellcraft-enterprise"), modules.toString());
+            assertEquals(200, api.get("/api/v1/automation/rules").status());
+            assertEquals(200, api.get("/api/v1/ecosystem/dashboard/projects").status());
+            assertEquals(404, api.get("/api/v1/ai/cards").status());
+        }
+    }
+
+    private static String stateOf(JsonNode modules, String name) {
+        for (JsonNode module : modules.get("items")) {
+            if (module.get("name").asText().equals(name)) {
+                return module.get("state").asText();
+            }
+        }
+        return "absent";
     }
 
     /** Runs one module operation over REST and returns how long it took, as the server measured it. */

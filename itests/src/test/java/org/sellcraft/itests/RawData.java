@@ -53,6 +53,48 @@ final class RawData {
         return won;
     }
 
+    /** Every row of one of the CRM files, by its header names. */
+    static List<CSVRecord> crmRows(String file) throws IOException {
+        List<CSVRecord> rows = new ArrayList<>();
+        try (BufferedReader reader = Files.newBufferedReader(dataset("maven-crm/" + file), StandardCharsets.UTF_8)) {
+            read(reader).forEach(rows::add);
+        }
+        return rows;
+    }
+
+    /** How many distinct values a column of a CRM file holds. */
+    static long distinctCrmValues(String file, String column) throws IOException {
+        return crmRows(file).stream().map(row -> row.get(column)).distinct().count();
+    }
+
+    /** The stock codes that the health engine's default settings say are not products. */
+    private static final Set<String> NON_PRODUCT_CODES =
+            Set.of("POST", "DOT", "M", "C2", "D", "S", "B", "BANK CHARGES", "AMAZONFEE", "CRUK");
+
+    /**
+     * The retail customers with at least one purchase: a line of an invoice that is not a cancellation, with a
+     * positive quantity of a product (postage, fees and gift vouchers are not products).
+     */
+    static long customersWithPurchases() throws IOException {
+        Set<String> customers = new HashSet<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(retailFile())), StandardCharsets.UTF_8))) {
+            for (CSVRecord row : read(reader)) {
+                String customer = row.get("CustomerID").replace(".0", "");
+                String code = row.get("StockCode").trim().toUpperCase(java.util.Locale.ROOT);
+                boolean product =
+                        !code.isEmpty() && !NON_PRODUCT_CODES.contains(code) && !code.startsWith("GIFT_0001_");
+                if (!customer.isEmpty()
+                        && !row.get("InvoiceNo").startsWith("C")
+                        && Long.parseLong(row.get("Quantity")) > 0
+                        && product) {
+                    customers.add(customer);
+                }
+            }
+        }
+        return customers.size();
+    }
+
     /** Facts of the retail file that the tests compare against. */
     record RetailFacts(
             long lines,

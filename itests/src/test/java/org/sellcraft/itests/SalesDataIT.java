@@ -1,6 +1,7 @@
 package org.sellcraft.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +36,20 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SalesDataIT {
 
+    /** The Karaf console user; a name of its own, so that the audit log shows what the console did. */
+    private static final String OPERATOR = "operator";
+
     private SellcraftProcess sellcraft;
     private ApiClient api;
+    private KarafConsole console;
     private RawData.RetailFacts retail;
+    /** Orders the tests created and kept, on top of the retail file's invoices. */
+    private long createdOrders;
 
     @BeforeAll
     void startAndImport() throws Exception {
         sellcraft = SellcraftProcess.unpack("sales-data");
+        console = KarafConsole.prepare(sellcraft.home(), OPERATOR, SellcraftProcess.ADMIN_PASSWORD);
         api = sellcraft.start().login("admin", SellcraftProcess.ADMIN_PASSWORD);
         retail = RawData.retail();
     }
@@ -53,7 +62,22 @@ class SalesDataIT {
     @Test
     @Order(1)
     void importsTheCrmFilesWithTheirKnownCounts() throws Exception {
-        assertImported("maven-crm/accounts.csv", "maven-crm-accounts", 85);
+        // The accounts come in through the Karaf console, the rest through the API.
+        long accounts = RawData.crmRows("accounts.csv").size();
+        String imported = console.run("sellcraft:import --mapping maven-crm-accounts "
+                + RawData.dataset("maven-crm/accounts.csv").toAbsolutePath().normalize());
+        assertTrue(imported.contains("DONE accounts.csv with mapping maven-crm-accounts"), imported);
+        assertTrue(
+                imported.contains(
+                        "Rows read " + accounts + "; inserted " + accounts + ", updated 0, unchanged 0, rejected 0"),
+                imported);
+        JsonNode audited = api.get("/api/v1/security/audit?actor=" + OPERATOR + "&action=records-imported")
+                .json();
+        assertEquals(1, audited.size(), audited.toString());
+        assertEquals("account", audited.get(0).get("target").asText(), audited.toString());
+        assertEquals(
+                accounts + " created, 0 changed", audited.get(0).get("detail").asText(), audited.toString());
+
         assertImported("maven-crm/products.csv", "maven-crm-products", 7);
         // 35 reps, and the 6 managers, 6 teams and 3 regions the rows imply
         assertImported("maven-crm/sales_teams.csv", "maven-crm-teams", 35 + 6 + 6 + 3);
@@ -205,6 +229,260 @@ class SalesDataIT {
         assertEquals(before.get("score"), restored.get("score"));
     }
 
+    @Test
+    @Order(9)
+    void theConsoleStatusListsTheModulesAndTheRecordCountsOfTheRawFiles() throws Exception {
+        String status = console.run("sellcraft:status");
+
+        assertTrue(status.contains("Edition: small"), status);
+        for (String module : List.of("sellcraft-core", "sellcraft-health", "sellcraft-web")) {
+            assertTrue(status.matches("(?s).*\\n\\s+" + module + "\\s+\\S+\\s+started.*"), module + ": " + status);
+        }
+        assertFalse(status.contains("sellcraft-jersey"), status);
+        assertFalse(status.contains("sellcraft-mapdb"), status);
+        assertFalse(status.contains("sellcraft-ecosystem"), status);
+        assertTrue(status.matches("(?s).*Uptime: \\d+h \\d\\dm \\d\\ds.*"), status);
+        assertTrue(status.matches("(?s).*Store: \\S+ at .+, [\\d.,]+ MiB.*"), status);
+
+        Map<String, Long> counts = consoleCounts(status);
+        assertEquals(RawData.crmRows("accounts.csv").size() + retail.customers(), counts.get("account"), status);
+        assertEquals(RawData.crmRows("sales_pipeline.csv").size(), counts.get("opportunity"), status);
+        assertEquals(retail.invoices(), counts.get("order"), status);
+        assertEquals(RawData.crmRows("sales_teams.csv").size(), counts.get("rep"), status);
+        assertEquals(RawData.distinctCrmValues("sales_teams.csv", "manager"), counts.get("manager"), status);
+        assertEquals(RawData.distinctCrmValues("sales_teams.csv", "manager"), counts.get("team"), status);
+        assertEquals(RawData.distinctCrmValues("sales_teams.csv", "regional_office"), counts.get("region"), status);
+    }
+
+    /** The record counts that {@code sellcraft:status} printed, by type. */
+    private static Map<String, Long> consoleCounts(String status) {
+        Map<String, Long> counts = new TreeMap<>();
+        boolean inRecords = false;
+        for (String line : status.split("\\R")) {
+            if (line.startsWith("Records:")) {
+                inRecords = true;
+            } else if (inRecords && line.matches("\\s+\\S+\\s+[\\d,.\\u00a0\\u202f]+\\s*")) {
+                String[] parts = line.trim().split("\\s+", 2);
+                counts.put(parts[0], Long.parseLong(parts[1].replaceAll("\\D", "")));
+            } else if (inRecords) {
+                inRecords = false;
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    @Order(10)
+    void theHealthConsoleCommandsShowACustomersFiguresAndRecomputeEveryCustomerWithPurchases() throws Exception {
+        long quietDays = ChronoUnit.DAYS.between(RawData.lastPurchaseDay("17850"), RawData.lastRetailDay());
+        JsonNode score = awaitHealth("17850", found -> found.get("recencyDays").asLong() == quietDays);
+
+        String shown = console.run("sellcraft:health 17850", "sellcraft:health-recompute");
+
+        assertTrue(shown.contains("17850 Customer 17850, as of " + RawData.lastRetailDay()), shown);
+        assertTrue(shown.contains(score.get("summary").get("en").asText()), shown);
+        assertTrue(shown.contains("Score " + score.get("score").asInt() + " ("), shown);
+        assertTrue(shown.contains("Recency " + quietDays + " days, "), shown);
+        assertTrue(shown.contains("Last purchase " + quietDays + " days ago"), shown);
+        for (JsonNode factor : score.get("factors")) {
+            assertTrue(shown.contains(factor.get("sentence").get("en").asText()), factor + ": " + shown);
+        }
+        long customers = RawData.customersWithPurchases();
+        assertTrue(
+                shown.matches("(?s).*\\n" + String.format(java.util.Locale.ENGLISH, "%,d", customers)
+                        + " customers scored in [\\d.,]+ ms.*"),
+                customers + " customers: " + shown);
+        assertEquals(
+                customers,
+                api.get("/api/v1/health/customers?limit=1").json().get("total").asLong());
+    }
+
+    @Test
+    @Order(11)
+    void aChangedWeightRescoresACustomerWithTheNewWeight() throws Exception {
+        // The healthiest customer: its factors earn points, so a changed weight moves their shares.
+        String customer = api.get("/api/v1/health/customers?sort=-score&limit=1")
+                .json()
+                .get("items")
+                .get(0)
+                .get("accountId")
+                .asText();
+        JsonNode before = awaitHealth(customer, found -> true);
+        JsonNode config = api.get("/api/v1/health/config").json();
+        double recency = config.get("weights").get("recency").asDouble();
+        double changed = recency * 2;
+
+        ApiClient.Reply accepted = api.put("/api/v1/health/config", Map.of("weights", Map.of("recency", changed)));
+
+        assertEquals(202, accepted.status(), accepted.body());
+        assertEquals(changed, accepted.json().get("weights").get("recency").asDouble(), accepted.body());
+        Poll.until(
+                "the new weight in the configuration",
+                () -> api.get("/api/v1/health/config")
+                                .json()
+                                .get("weights")
+                                .get("recency")
+                                .asDouble()
+                        == changed);
+        JsonNode after = awaitHealth(
+                customer, found -> factor(found, "recency").get("weight").asDouble() == changed);
+
+        // Each factor's finding stays; its points are its weighted share: 100 * weight * finding / total weight.
+        double totalWeight = 0;
+        double weighted = 0;
+        for (JsonNode factor : before.get("factors")) {
+            if (factor.get("applicable").asBoolean()) {
+                double weight = factor.get("name").asText().equals("recency")
+                        ? changed
+                        : factor.get("weight").asDouble();
+                totalWeight += weight;
+                weighted += weight * factor.get("score").asDouble();
+            }
+        }
+        boolean pointsMoved = false;
+        for (JsonNode factor : before.get("factors")) {
+            if (!factor.get("applicable").asBoolean()) {
+                continue;
+            }
+            JsonNode now = factor(after, factor.get("name").asText());
+            double weight = factor.get("name").asText().equals("recency")
+                    ? changed
+                    : factor.get("weight").asDouble();
+            assertEquals(weight, now.get("weight").asDouble(), now.toString());
+            assertEquals(factor.get("score").asDouble(), now.get("score").asDouble(), 1e-9, now.toString());
+            double expected = 100 * weight * factor.get("score").asDouble() / totalWeight;
+            assertEquals(expected, now.get("points").asDouble(), 0.006, now.toString());
+            pointsMoved |=
+                    Math.abs(now.get("points").asDouble() - factor.get("points").asDouble()) >= 0.01;
+        }
+        assertTrue(pointsMoved, "no factor's points changed: " + before + " then " + after);
+        assertEquals(
+                Math.round(100 * weighted / totalWeight), after.get("score").asLong(), after.toString());
+
+        ApiClient.Reply restored = api.put("/api/v1/health/config", Map.of("weights", Map.of("recency", recency)));
+        assertEquals(202, restored.status(), restored.body());
+        JsonNode back = awaitHealth(
+                customer, found -> factor(found, "recency").get("weight").asDouble() == recency);
+        assertEquals(before.get("score"), back.get("score"));
+    }
+
+    @Test
+    @Order(12)
+    void segmentsByRegionOwnerAndIndustryCountTheCustomersOfTheRawCrmFiles() throws Exception {
+        // Six CRM accounts get an owner (one of two agents from different offices) and orders of their own.
+        List<org.apache.commons.csv.CSVRecord> agents = RawData.crmRows("sales_teams.csv");
+        org.apache.commons.csv.CSVRecord first = agents.get(0);
+        org.apache.commons.csv.CSVRecord second = agents.stream()
+                .filter(agent -> !agent.get("regional_office").equals(first.get("regional_office")))
+                .findFirst()
+                .orElseThrow();
+        List<org.apache.commons.csv.CSVRecord> accounts =
+                RawData.crmRows("accounts.csv").subList(0, 6);
+        Map<String, Long> byOwner = new TreeMap<>();
+        Map<String, Long> byRegion = new TreeMap<>();
+        Map<String, Long> bySector = new TreeMap<>();
+        List<String> accountIds = new ArrayList<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            org.apache.commons.csv.CSVRecord agent = i % 2 == 0 ? first : second;
+            JsonNode rep = single("/api/v1/reps?code=" + encode(agent.get("sales_agent")));
+            JsonNode account =
+                    single("/api/v1/accounts?code=" + encode(accounts.get(i).get("account")));
+            ApiClient.Reply owned = api.patch(
+                    "/api/v1/accounts/" + account.get("id").asText(),
+                    "\"" + account.get("version").asLong() + "\"",
+                    Map.of(
+                            "ownerId",
+                            rep.get("id").asText(),
+                            "regionId",
+                            rep.get("regionId").asText()));
+            assertEquals(200, owned.status(), owned.body());
+            for (int n = 1; n <= 2; n++) {
+                ApiClient.Reply order = api.post(
+                        "/api/v1/orders",
+                        Map.of(
+                                "orderNumber",
+                                "CRM-" + i + "-" + n,
+                                "accountId",
+                                account.get("id").asText(),
+                                "orderedAt",
+                                String.format("2011-%02d-%02dT10:00:00Z", 8 + n, 10 + i),
+                                "channel",
+                                "direct",
+                                "lines",
+                                List.of(Map.of(
+                                        "lineNo", 1, "sku", "85123A", "quantity", 10 * n + i, "unitPrice", 2.55))));
+                assertEquals(201, order.status(), order.body());
+                createdOrders++;
+            }
+            accountIds.add(account.get("id").asText());
+            byOwner.merge(agent.get("sales_agent"), 1L, Long::sum);
+            byRegion.merge(agent.get("regional_office"), 1L, Long::sum);
+            bySector.merge(accounts.get(i).get("sector"), 1L, Long::sum);
+        }
+
+        Poll.until("the owners in the health segments", () -> byOwner.equals(segmentCounts("owner")));
+        assertEquals(byRegion, segmentCounts("region"));
+        assertEquals(bySector, segmentCounts("segment"));
+
+        double sum = 0;
+        Map<String, Double> meanByOwner = new TreeMap<>();
+        for (String id : accountIds) {
+            JsonNode score = api.get("/api/v1/health/customers/" + id).json();
+            sum += score.get("score").asDouble();
+            meanByOwner.merge(
+                    score.get("dimensions").get("owner").asText(),
+                    score.get("score").asDouble(),
+                    Double::sum);
+        }
+        for (JsonNode segment :
+                api.get("/api/v1/health/segments?by=owner").json().get("segments")) {
+            String owner = segment.get("value").asText();
+            if (byOwner.containsKey(owner)) {
+                assertEquals(
+                        meanByOwner.get(owner) / byOwner.get(owner),
+                        segment.get("meanScore").asDouble(),
+                        0.006);
+            }
+        }
+        assertTrue(sum > 0, "the new customers have scores");
+        assertEquals(400, api.get("/api/v1/health/segments?by=colour").status());
+
+        // The engine writes the new customers' snapshots in the background; the restart below compares counts.
+        long scored =
+                api.get("/api/v1/health/customers?limit=1").json().get("total").asLong();
+        Poll.until(
+                "a health snapshot for every scored customer",
+                () -> api.get("/api/v1/status")
+                                .json()
+                                .get("records")
+                                .path("health-snapshot")
+                                .asLong()
+                        == scored);
+    }
+
+    /** Customers per value of a health segment, leaving out the customers without one. */
+    private Map<String, Long> segmentCounts(String dimension) throws Exception {
+        ApiClient.Reply reply = api.get("/api/v1/health/segments?by=" + dimension);
+        assertEquals(200, reply.status(), reply.body());
+        Map<String, Long> counts = new TreeMap<>();
+        for (JsonNode segment : reply.json().get("segments")) {
+            if (!segment.get("value").asText().equals("(none)")) {
+                counts.put(
+                        segment.get("value").asText(), segment.get("customers").asLong());
+            }
+        }
+        return counts;
+    }
+
+    private static JsonNode factor(JsonNode score, String name) {
+        for (JsonNode factor : score.get("factors")) {
+            if (factor.get("name").asText().equals(name)) {
+                return factor;
+            }
+        }
+        return fail("No factor " + name + " in " + score);
+    }
+
     /** Polls a customer's health until it meets the condition: the engine folds changes in on its own thread. */
     private JsonNode awaitHealth(String customer, Predicate<JsonNode> condition) throws Exception {
         Instant deadline = Instant.now().plusSeconds(120);
@@ -243,7 +521,7 @@ class SalesDataIT {
         assertTrue(after.remove("security-audit").asLong() >= auditBefore);
         assertEquals(before, after);
         assertEquals(sampleBefore, single("/api/v1/orders?orderNumber=536365"));
-        assertEquals(retail.invoices(), total("/api/v1/orders"));
+        assertEquals(retail.invoices() + createdOrders, total("/api/v1/orders"));
     }
 
     private void assertImported(String file, String mapping, long inserted) throws Exception {

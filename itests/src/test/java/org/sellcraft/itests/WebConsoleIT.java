@@ -44,6 +44,8 @@ class WebConsoleIT {
     private static final String REP_USER = "darcel";
     private static final String REP_PASSWORD = "darcel-password-1";
     private static final Duration MENU_CHANGE = Duration.ofSeconds(30);
+    /** A user whose roles the administrator changes on the Roles tab. */
+    private static final String ROLES_USER = "lin";
 
     private SellcraftProcess sellcraft;
     private ApiClient api;
@@ -279,7 +281,7 @@ class WebConsoleIT {
         new WebDriverWait(browser.driver, MENU_CHANGE)
                 .until(ExpectedConditions.presenceOfElementLocated(
                         By.cssSelector("span[data-module=sellcraft-example-products][data-state=started]")));
-        browser.screenshot("13-module-installed");
+        browser.screenshot("14-module-installed");
         entry.click();
         browser.awaitReady();
         // The CRM's products and the retail file's stock codes; the page shows the first hundred.
@@ -289,7 +291,7 @@ class WebConsoleIT {
                 browser.driver
                         .findElements(By.cssSelector("#page-products tbody tr"))
                         .size());
-        browser.screenshot("14-module-page");
+        browser.screenshot("15-module-page");
 
         browser.open("admin/modules");
         moduleButton("sellcraft-example-products", "uninstall").click();
@@ -300,7 +302,81 @@ class WebConsoleIT {
                         By.cssSelector("span[data-module=sellcraft-example-products][data-state=uninstalled]")));
         browser.open("products");
         assertTrue(browser.driver.findElement(By.id("view")).getText().contains("not available"));
-        browser.screenshot("15-module-gone");
+        browser.screenshot("16-module-gone");
+    }
+
+    @Test
+    @Order(7)
+    void anAdministratorChangesAUsersRolesOnTheRolesTab() throws Exception {
+        ApiClient.Reply created = api.post(
+                "/api/v1/users",
+                Map.of("userName", ROLES_USER, "password", "lin-password-1", "roles", List.of("analyst")));
+        assertEquals(201, created.status(), created.body());
+
+        browser.open("admin/roles");
+        new Select(browser.await(By.id("roles-user"))).selectByValue(ROLES_USER);
+        assertTrue(roleBox("analyst").isSelected());
+        assertFalse(roleBox("manager").isSelected());
+        assertFalse(roleBox("admin").isSelected());
+        roleBox("analyst").click();
+        roleBox("manager").click();
+        roleBox("rep").click();
+        browser.driver.findElement(By.id("roles-save")).click();
+
+        WebElement saved = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#roles-message .notice.ok")));
+        assertTrue(saved.getText().startsWith(ROLES_USER + " now holds: "), saved.getText());
+        assertTrue(saved.getText().contains("Sales manager"), saved.getText());
+        assertTrue(saved.getText().contains("Sales rep"), saved.getText());
+        assertFalse(saved.getText().contains("Analyst"), saved.getText());
+        assertEquals(
+                ROLES_USER,
+                new Select(browser.driver.findElement(By.id("roles-user")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"));
+        assertTrue(roleBox("manager").isSelected());
+        assertFalse(roleBox("analyst").isSelected());
+        showRolesForm();
+        browser.screenshot("17-admin-roles-changed");
+
+        JsonNode user = null;
+        for (JsonNode listed : api.get("/api/v1/users").json()) {
+            if (listed.get("userName").asText().equals(ROLES_USER)) {
+                user = listed;
+            }
+        }
+        assertTrue(user != null, "the user is listed");
+        Set<String> roles = new TreeSet<>();
+        user.get("roles").forEach(role -> roles.add(role.asText()));
+        assertEquals(Set.of("manager", "rep"), roles);
+        assertEquals(
+                "user/" + ROLES_USER,
+                api.get("/api/v1/security/audit?action=permission-changed&actor=admin")
+                        .json()
+                        .get(0)
+                        .get("target")
+                        .asText());
+
+        // Taking every role away is refused on the page, and nothing changes.
+        roleBox("manager").click();
+        roleBox("rep").click();
+        browser.driver.findElement(By.id("roles-save")).click();
+        assertEquals(
+                "A user needs at least one role.",
+                browser.await(By.cssSelector("#roles-message .notice.error")).getText());
+        assertFalse(browser.driver
+                .findElements(By.cssSelector("#roles-user option[value=admin]"))
+                .iterator()
+                .hasNext());
+    }
+
+    /** Scrolls the role editor, below the table of roles, into the screenshot. */
+    private void showRolesForm() {
+        browser.script("document.getElementById('roles-form').scrollIntoView({block: 'center'})");
+    }
+
+    private WebElement roleBox(String role) {
+        return browser.driver.findElement(By.cssSelector("#roles-checks input[data-role=" + role + "]"));
     }
 
     @Test
@@ -354,7 +430,7 @@ class WebConsoleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void switchingToChineseTranslatesTheConsole() throws Exception {
         browser.open("dashboard");
         new Select(browser.driver.findElement(By.id("lang"))).selectByValue("zh-CN");
@@ -374,19 +450,24 @@ class WebConsoleIT {
                 browser.driver.findElement(By.cssSelector("#page-dashboard h1")).getText());
         assertEquals("管理员", browser.driver.findElement(By.id("user-roles")).getText());
         assertTrue(browser.driver.findElement(By.id("kpi-winrate")).getText().contains("赢单率"));
-        browser.screenshot("16-dashboard-zh");
+        browser.screenshot("18-dashboard-zh");
         browser.open("customers");
         assertTrue(browser.driver.findElement(By.id("customer-total")).getText().startsWith("共"));
-        browser.screenshot("17-customers-zh");
+        browser.screenshot("19-customers-zh");
         browser.open("opportunities");
-        browser.screenshot("18-pipeline-zh");
+        browser.screenshot("20-pipeline-zh");
+        browser.open("admin/roles");
+        assertEquals("保存角色", browser.await(By.id("roles-save")).getText());
+        assertTrue(browser.driver.findElement(By.id("roles-form")).getText().contains("销售经理"));
+        showRolesForm();
+        browser.screenshot("21-admin-roles-zh");
 
         new Select(browser.driver.findElement(By.id("lang"))).selectByValue("en");
         browser.awaitReady();
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void onAPhoneTheMenuFoldsAway() throws Exception {
         browser.resize(390, 844);
         try {
@@ -394,22 +475,22 @@ class WebConsoleIT {
             assertTrue(browser.driver.findElement(By.id("menu-toggle")).isDisplayed());
             // The menu slides out of view in a short transition once the screen is narrow.
             new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> menuLeftEdge() < 0);
-            browser.screenshot("19-phone-dashboard");
+            browser.screenshot("22-phone-dashboard");
 
             browser.driver.findElement(By.id("menu-toggle")).click();
             new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> menuLeftEdge() >= 0);
-            browser.screenshot("20-phone-menu");
+            browser.screenshot("23-phone-menu");
             browser.driver.findElement(By.cssSelector("a[data-page=customers]")).click();
             browser.awaitReady();
             new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> menuLeftEdge() < 0);
-            browser.screenshot("21-phone-customers");
+            browser.screenshot("24-phone-customers");
         } finally {
             browser.resize(1400, 1000);
         }
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRepSeesOnlyTheirOwnCustomers() throws Exception {
         browser.signOut();
         browser.signIn(REP_USER, REP_PASSWORD);
@@ -422,7 +503,7 @@ class WebConsoleIT {
         assertTrue(browser.driver
                 .findElements(By.cssSelector("a[data-page=admin]"))
                 .isEmpty());
-        browser.screenshot("22-rep-dashboard");
+        browser.screenshot("25-rep-dashboard");
 
         Set<String> expected = accountsOf(REP);
         browser.open("customers?sort=name");
@@ -443,7 +524,7 @@ class WebConsoleIT {
         }
         assertEquals(expected, shown);
         browser.open("customers");
-        browser.screenshot("23-rep-customers");
+        browser.screenshot("26-rep-customers");
     }
 
     /** Milliseconds from the start of a full page load until the view said it was ready. */

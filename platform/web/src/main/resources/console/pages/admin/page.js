@@ -68,7 +68,7 @@ async function users(body, ctx) {
     card(t('admin.newUser'), message, form));
 }
 
-async function roles(body, ctx) {
+async function roles(body, ctx, saved = null) {
   const {t} = ctx;
   const [list, policy] = await Promise.all([ctx.api('users'),
     ctx.api('security/policy').catch((err) => { if (err instanceof ApiError && err.status === 404) return null; throw err; })]);
@@ -80,7 +80,55 @@ async function roles(body, ctx) {
     {key: 'scope', label: t('admin.scope'), render: (r) => byRole.has(r) ? t(`scope.${byRole.get(r).scope}`) : '–'},
     {key: 'actions', label: t('admin.actions'), render: (r) => byRole.has(r) ? actionsOf(byRole.get(r)) : '–'},
     {key: 'holders', label: t('admin.holders'), render: holders},
-  ], ctx.roles, {className: 'cards'}), policy ? null : notice(t('admin.policyMissing'), 'warn')));
+  ], ctx.roles, {className: 'cards'}), policy ? null : notice(t('admin.policyMissing'), 'warn')),
+  roleEditor(body, ctx, list, saved));
+}
+
+// Changes another user's roles through PUT /users/{name}/roles. Administrators do not change their own roles here,
+// so that nobody locks themselves out of this page; the server signs the changed user out.
+function roleEditor(body, ctx, list, saved) {
+  const {t} = ctx;
+  const others = list.filter((u) => u.userName !== ctx.user.userName);
+  const message = el('div', {id: 'roles-message'}, saved
+    ? notice(t('admin.rolesSaved', {name: saved.userName,
+      roles: ctx.roles.filter((r) => saved.roles.includes(r)).map((r) => t(`role.${r}`)).join(', ')}), 'ok')
+    : null);
+  if (!others.length) {
+    return card(t('admin.changeRoles'), notice(t('admin.noOtherUsers')));
+  }
+  const user = el('select', {id: 'roles-user'}, others.map((u) => el('option',
+    {value: u.userName, selected: saved && saved.userName === u.userName},
+    u.displayName && u.displayName !== u.userName ? `${u.userName} (${u.displayName})` : u.userName)));
+  const boxes = ctx.roles.map((role) => el('input', {type: 'checkbox', value: role, dataset: {role}}));
+  const showRolesOf = () => {
+    const held = others.find((u) => u.userName === user.value).roles;
+    boxes.forEach((box) => { box.checked = held.includes(box.value); });
+  };
+  user.addEventListener('change', () => { message.replaceChildren(); showRolesOf(); });
+  showRolesOf();
+  const form = el('form', {class: 'form', id: 'roles-form', onsubmit: async (e) => {
+    e.preventDefault();
+    const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+    if (!chosen.length) {
+      message.replaceChildren(notice(t('admin.rolesNone'), 'error'));
+      return;
+    }
+    const save = form.querySelector('button[type=submit]');
+    save.disabled = true;
+    try {
+      const changed = await ctx.api(`users/${encodeURIComponent(user.value)}/roles`,
+        {method: 'PUT', body: {roles: chosen}});
+      body.replaceChildren();
+      await roles(body, ctx, changed);
+    } catch (err) {
+      message.replaceChildren(notice(t('error.generic', {detail: err.message}), 'error'));
+      save.disabled = false;
+    }
+  }},
+  el('label', {}, t('admin.userName'), user),
+  el('div', {class: 'checks', id: 'roles-checks'}, boxes.map((box) => el('label', {}, box, t(`role.${box.value}`)))),
+  el('button', {type: 'submit', class: 'primary', id: 'roles-save'}, t('admin.saveRoles')));
+  return card(t('admin.changeRoles'), el('p', {class: 'sub'}, t('admin.rolesIntro')), message, form);
 }
 
 function actionsOf(policy) {

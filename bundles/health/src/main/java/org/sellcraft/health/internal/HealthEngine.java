@@ -279,8 +279,8 @@ final class HealthEngine {
                 .account(new AccountInfo(
                         text(account, "code"),
                         text(account, "name"),
-                        named(text(account, "regionId")),
-                        named(text(account, "ownerId")),
+                        named(SalesTypes.REGION, text(account, "regionId")),
+                        named(SalesTypes.REP, text(account, "ownerId")),
                         text(account, "industry"),
                         text(account, "country")));
     }
@@ -586,8 +586,28 @@ final class HealthEngine {
         return customers.computeIfAbsent(accountId, CustomerState::new);
     }
 
-    private String named(String id) {
-        return id == null ? null : names.getOrDefault(id, id);
+    /**
+     * A region's or rep's name for the segment views. One created after the engine loaded the names (the sales
+     * teams imported after a start) is read from the store the first time an account refers to it.
+     */
+    private String named(String type, String id) {
+        if (id == null) {
+            return null;
+        }
+        String known = names.get(id);
+        if (known != null) {
+            return known;
+        }
+        try {
+            String name = text(records.get(Caller.system(), type, id), "name");
+            if (name != null) {
+                names.put(id, name);
+                return name;
+            }
+        } catch (RecordNotFoundException e) {
+            LOG.debug("Account refers to {} '{}', which is not stored", type, id);
+        }
+        return id;
     }
 
     private static HealthAlert withOpen(HealthAlert alert, boolean open) {

@@ -248,7 +248,19 @@ public class HealthResource implements RestResource {
             properties.put(entry.getKey(), entry.getValue());
         }
         configuration.update(properties);
-        return Response.accepted(HealthJson.config(changed, health.factors())).build();
+        return Response.accepted(HealthJson.config(changed, factorsUnder(changed)))
+                .build();
+    }
+
+    /** The factors with the weights of the accepted settings, which the engine takes up in the background. */
+    private List<HealthService.FactorInfo> factorsUnder(HealthSettings changed) {
+        return health.factors().stream()
+                .map(factor -> new HealthService.FactorInfo(
+                        factor.name(),
+                        factor.label(),
+                        changed.weights().getOrDefault(factor.name(), factor.weight()),
+                        factor.builtIn()))
+                .toList();
     }
 
     /** The engine's measurements: customers held, live update times, the last full recomputation. */

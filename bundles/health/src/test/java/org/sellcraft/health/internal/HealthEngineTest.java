@@ -246,6 +246,35 @@ class HealthEngineTest {
         assertTrue(engine.score("P1").isEmpty(), "postage and vouchers are no purchase");
     }
 
+    @Test
+    void segmentsNameTheRegionAndOwnerOfAnAccountCreatedAfterTheEngineStarted() {
+        String region = records.create(Caller.system(), "region", Map.of("code", "West", "name", "West"))
+                .id();
+        String rep = records.create(
+                        Caller.system(),
+                        "rep",
+                        Map.of("code", "Anna Snelling", "name", "Anna Snelling", "regionId", region))
+                .id();
+        String owned = records.create(
+                        Caller.system(),
+                        "account",
+                        Map.of("code", "O1", "name", "Customer O1", "regionId", region, "ownerId", rep))
+                .id();
+        engine.accountChanged(owned);
+        engine.orderChanged(order(owned, LocalDate.of(2011, 12, 1), 4, "10.00"));
+
+        Map<String, String> dimensions = engine.score("O1").orElseThrow().dimensions();
+        assertEquals("West", dimensions.get("region"));
+        assertEquals("Anna Snelling", dimensions.get("owner"));
+        assertEquals(
+                1,
+                engine.segments("owner").stream()
+                        .filter(segment -> segment.value().equals("Anna Snelling"))
+                        .findFirst()
+                        .orElseThrow()
+                        .customers());
+    }
+
     /** An engine on which one large return is enough to put a steady customer at risk. */
     private HealthEngine returnsWeighHeavily() {
         HealthEngine heavy = newEngine(Map.of("referenceDate", "2011-12-31", "weights", "returns=300"));

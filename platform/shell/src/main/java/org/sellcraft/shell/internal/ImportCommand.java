@@ -13,9 +13,8 @@ import org.sellcraft.api.importing.ImportJob;
 import org.sellcraft.api.importing.ImportMapping;
 import org.sellcraft.api.importing.ImportRequest;
 import org.sellcraft.api.importing.ImportService;
-import org.sellcraft.api.security.Caller;
 
-/** Imports a file with a progress bar, then prints the summary. */
+/** Imports a file with a progress bar, then prints the summary. The audit log names the console user. */
 @Service
 @Command(scope = "sellcraft", name = "import", description = "Import a CSV, CSV.GZ or XLSX file")
 public class ImportCommand implements Action {
@@ -55,7 +54,7 @@ public class ImportCommand implements Action {
         }
 
         ImportRequest request = new ImportRequest(path, null, mappingName, mapping, strict, batchSize, charset);
-        ImportJob job = imports.start(Caller.system(), request, committed -> {});
+        ImportJob job = imports.start(ConsoleCaller.current(), request, committed -> {});
         while (!job.finished()) {
             printProgress(job);
             Thread.sleep(250);

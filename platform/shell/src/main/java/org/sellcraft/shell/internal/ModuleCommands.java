@@ -1,6 +1,5 @@
 package org.sellcraft.shell.internal;
 
-import java.util.Set;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -9,17 +8,13 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.sellcraft.api.module.ModuleChange;
 import org.sellcraft.api.module.ModuleInfo;
 import org.sellcraft.api.module.ModuleService;
-import org.sellcraft.api.security.Caller;
-import org.sellcraft.api.security.Roles;
 
 /**
  * Modules and editions from the console. The commands wrap Karaf's feature service with Sellcraft's checks (a
- * module that installed modules need is not uninstalled) and write every change to the audit log.
+ * module that installed modules need is not uninstalled) and write every change to the audit log under the name
+ * of the console user.
  */
 final class ModuleCommands {
-
-    /** Who the audit log names for a change made at the console, which only administrators can reach. */
-    private static final Caller CONSOLE = new Caller("console", "console", Set.of(Roles.ADMIN));
 
     private ModuleCommands() {}
 
@@ -86,7 +81,7 @@ final class ModuleCommands {
 
         @Override
         ModuleChange operate() {
-            return modules.install(CONSOLE, name);
+            return modules.install(ConsoleCaller.current(), name);
         }
     }
 
@@ -99,7 +94,7 @@ final class ModuleCommands {
 
         @Override
         ModuleChange operate() {
-            return modules.uninstall(CONSOLE, name);
+            return modules.uninstall(ConsoleCaller.current(), name);
         }
     }
 
@@ -112,7 +107,7 @@ final class ModuleCommands {
 
         @Override
         ModuleChange operate() {
-            return modules.update(CONSOLE, name);
+            return modules.update(ConsoleCaller.current(), name);
         }
     }
 
@@ -134,7 +129,7 @@ final class ModuleCommands {
             if (edition == null) {
                 System.out.println(modules.edition());
             } else {
-                print(modules.switchEdition(CONSOLE, edition));
+                print(modules.switchEdition(ConsoleCaller.current(), edition));
             }
             return null;
         }

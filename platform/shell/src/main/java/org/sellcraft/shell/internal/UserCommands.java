@@ -8,7 +8,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.IdentityService;
 import org.sellcraft.api.security.NewUser;
 import org.sellcraft.api.security.UserAccount;
@@ -63,7 +62,7 @@ final class UserCommands {
                     partnerId,
                     personId,
                     regionIds == null ? Set.of() : Set.copyOf(regionIds));
-            UserAccount user = identities.createUser(Caller.system(), newUser);
+            UserAccount user = identities.createUser(ConsoleCaller.current(), newUser);
             System.out.println("Created " + user.userName() + " with roles " + user.roles());
             return null;
         }
@@ -106,7 +105,7 @@ final class UserCommands {
 
         @Override
         public Object execute() {
-            UserAccount user = identities.changeRoles(Caller.system(), userName, Set.copyOf(roles));
+            UserAccount user = identities.changeRoles(ConsoleCaller.current(), userName, Set.copyOf(roles));
             System.out.println(user.userName() + " now holds " + user.roles());
             return null;
         }
@@ -124,7 +123,7 @@ final class UserCommands {
 
         @Override
         public Object execute() {
-            identities.disableUser(Caller.system(), userName);
+            identities.disableUser(ConsoleCaller.current(), userName);
             System.out.println("Disabled " + userName);
             return null;
         }
