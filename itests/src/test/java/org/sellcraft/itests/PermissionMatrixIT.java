@@ -207,6 +207,47 @@ class PermissionMatrixIT {
     }
 
     @Test
+    void filtersByRegionCloseDatesAndCustomerCountWhatTheRawFilesHold() throws Exception {
+        Map<String, String> officeOfAgent = new java.util.HashMap<>();
+        Files.readAllLines(RawData.dataset("maven-crm/sales_teams.csv")).stream()
+                .skip(1)
+                .map(line -> line.trim().split(","))
+                .forEach(row -> officeOfAgent.put(row[0], row[2]));
+        List<String[]> won =
+                pipeline().stream().filter(row -> row[4].equals("Won")).toList();
+        long westWon = won.stream()
+                .filter(row -> "West".equals(officeOfAgent.get(row[1])))
+                .count();
+        long wonInJune2017 =
+                won.stream().filter(row -> row[6].startsWith("2017-06")).count();
+        long konexDeals =
+                pipeline().stream().filter(row -> row[3].equals("Konex")).count();
+        long annaKonexDeals = pipeline().stream()
+                .filter(row -> row[3].equals("Konex") && row[1].equals(AGENT))
+                .count();
+
+        String west = first("/api/v1/regions?code=West").get("id").asText();
+        String konex = first("/api/v1/accounts?code=Konex").get("id").asText();
+        assertEquals(westWon, total("admin", "/api/v1/opportunities?stage=Won&ownerId.regionId=" + west));
+        assertEquals(
+                wonInJune2017,
+                total("admin", "/api/v1/opportunities?stage=Won&closeDate.from=2017-06-01&closeDate.to=2017-06-30"));
+        assertEquals(konexDeals, total("admin", "/api/v1/opportunities?accountId=" + konex));
+        assertEquals(annaKonexDeals, total("rep1", "/api/v1/opportunities?accountId=" + konex));
+        assertTrue(westWon > 0 && wonInJune2017 > 0 && konexDeals > annaKonexDeals);
+
+        ApiClient.Reply nowhere = admin.get("/api/v1/opportunities?stage.name=Won");
+        assertEquals(422, nowhere.status(), nowhere.body());
+        assertEquals("stage.name", nowhere.json().get("field").asText());
+    }
+
+    private long total(String user, String path) throws Exception {
+        ApiClient.Reply reply = users.get(user).get(path + "&limit=1");
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().get("total").asLong();
+    }
+
+    @Test
     void costPriceIsAbsentForRepsAndPartnersInEveryResponse() throws Exception {
         for (String user : List.of("admin", "manager1", "analyst1")) {
             JsonNode product =

@@ -62,7 +62,7 @@ final class RecordFilters {
         return descending ? order.reversed() : order;
     }
 
-    private static FieldDef filterable(RecordType type, String field) {
+    static FieldDef filterable(RecordType type, String field) {
         FieldDef def = type.field(field)
                 .orElseThrow(() -> new ValidationException(field, null, "is not a field of " + type.name()));
         if (!def.filterable() || def.kind() == FieldKind.LINES) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,11 @@ public class RecordServiceImpl implements RecordService {
     public Page<Record> list(Caller caller, RecordQuery query) {
         RecordType type = requireType(query.type());
         policy.check(caller, type.name(), Action.READ);
-        Predicate<Record> matches = RecordFilters.compile(type, query.filters());
+        List<RecordQuery.Filter> own = new ArrayList<>();
+        List<RecordQuery.Filter> throughReferences = new ArrayList<>();
+        query.filters().forEach(filter -> (filter.field().contains(".") ? throughReferences : own).add(filter));
+        Predicate<Record> matches =
+                RecordFilters.compile(type, own).and(throughReferences(caller, type, throughReferences));
         Comparator<Record> order = RecordFilters.order(type, query.sortField(), query.descending());
 
         // Filters see records as the caller does: a hidden field cannot be probed by filtering on it.
@@ -171,6 +176,45 @@ public class RecordServiceImpl implements RecordService {
         List<Record> page = matching.subList(from, to);
         auditSensitiveRead(caller, type, page, type.name() + " list");
         return new Page<>(page, matching.size(), from, limit);
+    }
+
+    /**
+     * Filters on a field of the record a reference points to, such as {@code ownerId.regionId} for the deals of a
+     * region's reps: the referenced records are matched as the caller sees them, so a hidden field cannot be probed.
+     */
+    private Predicate<Record> throughReferences(Caller caller, RecordType type, List<RecordQuery.Filter> filters) {
+        Predicate<Record> all = record -> true;
+        for (RecordQuery.Filter filter : filters) {
+            int dot = filter.field().indexOf('.');
+            String link = filter.field().substring(0, dot);
+            FieldDef reference = RecordFilters.filterable(type, link);
+            if (reference.kind() != FieldKind.REFERENCE || reference.referenceType() == null) {
+                throw new ValidationException(
+                        filter.field(), null, "leads nowhere: only a reference field can name another record's field");
+            }
+            RecordType target = requireType(reference.referenceType());
+            Predicate<Record> targetMatches;
+            try {
+                targetMatches = RecordFilters.compile(
+                        target,
+                        List.of(new RecordQuery.Filter(
+                                filter.field().substring(dot + 1), filter.operator(), filter.value())));
+            } catch (ValidationException e) {
+                throw new ValidationException(link + "." + e.field(), e.value(), e.reason());
+            }
+
+            Set<String> ids = new HashSet<>();
+            forEach(caller, target.name(), record -> {
+                if (targetMatches.test(record)) {
+                    ids.add(record.id());
+                }
+            });
+            all = all.and(record -> {
+                Object value = record.get(link);
+                return value != null && ids.contains(value.toString());
+            });
+        }
+        return all;
     }
 
     @Override

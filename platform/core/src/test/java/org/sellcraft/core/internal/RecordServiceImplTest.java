@@ -200,4 +200,65 @@ class RecordServiceImplTest {
     private static Map<String, Object> line(int no, int quantity) {
         return Map.of("lineNo", no, "sku", "85123A", "quantity", quantity, "unitPrice", "2.55");
     }
+
+    @Test
+    void aFilterFollowsAReferenceToTheFieldsOfTheRecordItPointsTo() {
+        Record east = records.create(ADMIN, "region", Map.of("code", "East", "name", "East"));
+        Record west = records.create(ADMIN, "region", Map.of("code", "West", "name", "West"));
+        Record anna = records.create(ADMIN, "rep", Map.of("code", "Anna", "name", "Anna", "regionId", east.id()));
+        Record boris = records.create(ADMIN, "rep", Map.of("code", "Boris", "name", "Boris", "regionId", west.id()));
+        for (String code : List.of("A1", "A2", "B1")) {
+            String owner = code.startsWith("A") ? anna.id() : boris.id();
+            records.create(ADMIN, "opportunity", Map.of("code", code, "stage", "Won", "value", 10, "ownerId", owner));
+        }
+        records.create(ADMIN, "opportunity", Map.of("code", "N1", "stage", "Won", "value", 10));
+
+        Page<Record> eastDeals = records.list(
+                ADMIN,
+                new RecordQuery(
+                        "opportunity",
+                        List.of(new Filter("ownerId.regionId", Operator.EQUALS, east.id())),
+                        "code",
+                        false,
+                        0,
+                        10));
+        assertEquals(
+                List.of("A1", "A2"),
+                eastDeals.items().stream().map(r -> r.get("code")).toList());
+        Page<Record> byName = records.list(
+                ADMIN,
+                new RecordQuery(
+                        "opportunity",
+                        List.of(new Filter("ownerId.name", Operator.CONTAINS, "bor")),
+                        null,
+                        false,
+                        0,
+                        10));
+        assertEquals(1, byName.total());
+
+        ValidationException nowhere = assertThrows(
+                ValidationException.class,
+                () -> records.list(
+                        ADMIN,
+                        new RecordQuery(
+                                "opportunity",
+                                List.of(new Filter("stage.name", Operator.EQUALS, "x")),
+                                null,
+                                false,
+                                0,
+                                10)));
+        assertEquals("stage.name", nowhere.field());
+        ValidationException unknown = assertThrows(
+                ValidationException.class,
+                () -> records.list(
+                        ADMIN,
+                        new RecordQuery(
+                                "opportunity",
+                                List.of(new Filter("ownerId.colour", Operator.EQUALS, "x")),
+                                null,
+                                false,
+                                0,
+                                10)));
+        assertEquals("ownerId.colour", unknown.field());
+    }
 }
