@@ -325,8 +325,11 @@ class ModulesIT {
             assertEquals("midsize", modules.get("edition").asText(), modules.toString());
             assertEquals("uninstalled", stateOf(modules, "sellcraft-ai"), modules.toString());
             assertEquals("uninstalled", stateOf(modules, "sellcraft-enterprise"), modules.toString());
-            assertEquals(200, api.get("/api/v1/automation/rules").status());
-            assertEquals(200, api.get("/api/v1/ecosystem/dashboard/projects").status());
+            // A started bundle's REST resources join the API a moment later, when the container is rebuilt.
+            Poll.until(
+                    "the midsize modules' resources answering",
+                    () -> api.get("/api/v1/automation/rules").status() == 200
+                            && api.get("/api/v1/ecosystem/dashboard/projects").status() == 200);
             assertEquals(404, api.get("/api/v1/ai/cards").status());
         }
     }

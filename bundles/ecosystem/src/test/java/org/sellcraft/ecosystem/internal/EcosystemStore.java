@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -75,6 +76,13 @@ final class EcosystemStore {
     }
 
     /** A store of its own with nothing imported, for tests that make their data; {@link #delete()} removes it. */
+    /** Stores a record under a fixed id, for tests whose data names its regions or reps by such ids. */
+    void existing(String type, String id, Map<String, Object> fields) {
+        java.time.Instant now = java.time.Instant.now();
+        store.write(List.of(new org.sellcraft.api.store.RecordWrite.Put(
+                new org.sellcraft.api.record.Record(type, id, 1, now, now, fields), 0)));
+    }
+
     static EcosystemStore empty() throws IOException {
         return new EcosystemStore(Files.createTempDirectory("sellcraft-ecosystem-empty"));
     }

@@ -31,6 +31,7 @@ class GateAlertTest {
     @BeforeEach
     void makePartner() throws Exception {
         eco = EcosystemStore.empty();
+        eco.existing("rep", "rep-7", Map.of("code", "R-7", "name", "Rosa Seven"));
         partnerId = eco.records
                 .create(
                         Caller.system(),

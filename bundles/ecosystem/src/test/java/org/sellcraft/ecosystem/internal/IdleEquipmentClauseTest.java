@@ -52,6 +52,8 @@ class IdleEquipmentClauseTest {
     @BeforeEach
     void makeData() throws IOException {
         eco = EcosystemStore.empty();
+        eco.existing("region", "north", Map.of("code", "north", "name", "North"));
+        eco.existing("region", "south", Map.of("code", "south", "name", "South"));
         for (String contractor : List.of("C-NORTH", "C-SOUTH")) {
             eco.records.create(
                     Caller.system(),

@@ -340,7 +340,7 @@ class PartnerClausesTest {
     void eachPartySeesItsJointProjectsWholeAndOnlyItsOwnActivityIndex() {
         String aurobindo = partnerId("Aurobindo Pharma Limited");
         String orgenics = partnerId("Orgenics, Ltd");
-        String cipla = partnerId("Cipla, Goa, India");
+        String cipla = partnerId("CIPLA LIMITED");
         eco.records.create(
                 Caller.system(),
                 EcosystemTypes.JOINT_PROJECT,

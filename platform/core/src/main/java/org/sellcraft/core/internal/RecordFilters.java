@@ -36,6 +36,13 @@ final class RecordFilters {
             };
         }
         Object bound = FieldValues.convertFilterValue(def, filter.value());
+        if (bound == null) {
+            // An empty value asks for the records that have none, such as orders without a customer.
+            if (filter.operator() != RecordQuery.Operator.EQUALS) {
+                throw new ValidationException(filter.field(), "", "needs a value to compare with");
+            }
+            return record -> record.get(def.name()) == null;
+        }
         return switch (filter.operator()) {
             case EQUALS -> record -> bound.equals(record.get(def.name()));
             case AT_LEAST -> record -> compareNullable(record.get(def.name()), bound) >= 0;

@@ -232,6 +232,7 @@ public class RecordServiceImpl implements RecordService {
         Record record = new Record(type.name(), id, 1, now, now, values);
         requireInScope(caller, record);
         requireVisibleAccounts(caller, type, values);
+        new References(store, types).require(type, values, "");
         guard(caller, type, null, values);
         try {
             store.write(List.of(new RecordWrite.Put(record, 0)));
@@ -317,6 +318,7 @@ public class RecordServiceImpl implements RecordService {
         Record updated = new Record(type.name(), id, stored.version() + 1, stored.createdAt(), clock.instant(), merged);
         requireInScope(caller, updated);
         requireVisibleAccounts(caller, type, values);
+        new References(store, types).require(type, values, "");
         guard(caller, type, stored, merged);
         store.write(List.of(new RecordWrite.Put(updated, expectedVersion)));
         publish(caller, updated, RecordEvents.UPDATED);
@@ -358,6 +360,7 @@ public class RecordServiceImpl implements RecordService {
             writes.addAll(upsert.writes());
         }
         requireVisibleAccounts(caller, prepared);
+        requireReferences(prepared);
 
         store.write(writes);
 
@@ -385,6 +388,22 @@ public class RecordServiceImpl implements RecordService {
             RecordType type = requireType(upsert.type());
             upsert.inserted().forEach(record -> requireAccounts(type, record.fields(), allowed));
             upsert.updated().forEach(record -> requireAccounts(type, record.fields(), allowed));
+        }
+    }
+
+    /** Refuses a row whose references point nowhere; the records of the same transaction count as existing. */
+    private void requireReferences(List<PreparedUpsert> prepared) {
+        References references = new References(store, types);
+        prepared.forEach(upsert -> upsert.writes().forEach(write -> {
+            Record record = ((RecordWrite.Put) write).record();
+            references.written(record.type(), record.id());
+        }));
+        for (PreparedUpsert upsert : prepared) {
+            RecordType type = requireType(upsert.type());
+            int row = 0;
+            for (RecordWrite write : upsert.writes()) {
+                references.require(type, ((RecordWrite.Put) write).record().fields(), "rows[" + row++ + "].");
+            }
         }
     }
 

@@ -261,4 +261,100 @@ class RecordServiceImplTest {
                                 10)));
         assertEquals("ownerId.colour", unknown.field());
     }
+
+    @Test
+    void anEmptyFilterValueFindsTheRecordsWithoutOneAndAnEmptyBoundIsRefused() {
+        opportunity("X1", "Won", 10);
+        records.create(
+                ADMIN, "opportunity", Map.of("code", "X2", "stage", "Won", "value", 20, "closeDate", "2017-03-01"));
+
+        Page<Record> undated = records.list(
+                ADMIN,
+                new RecordQuery(
+                        "opportunity", List.of(new Filter("closeDate", Operator.EQUALS, "")), null, false, 0, 10));
+        assertEquals(
+                List.of("X1"), undated.items().stream().map(r -> r.get("code")).toList());
+        ValidationException empty = assertThrows(
+                ValidationException.class,
+                () -> records.list(
+                        ADMIN,
+                        new RecordQuery(
+                                "opportunity",
+                                List.of(new Filter("closeDate", Operator.AT_LEAST, "")),
+                                null,
+                                false,
+                                0,
+                                10)));
+        assertEquals("closeDate", empty.field());
+    }
+
+    @Test
+    void aReferenceToARecordThatDoesNotExistIsRefusedAndNothingIsStored() {
+        ValidationException dangling = assertThrows(
+                ValidationException.class,
+                () -> records.create(
+                        ADMIN,
+                        "opportunity",
+                        Map.of(
+                                "code",
+                                "D1",
+                                "stage",
+                                "Won",
+                                "value",
+                                1,
+                                "ownerId",
+                                RecordIds.fromKey("rep", "Nobody"))));
+        assertEquals("ownerId", dangling.field());
+        assertEquals("points to no rep with this id", dangling.reason());
+
+        ValidationException inBatch = assertThrows(
+                ValidationException.class,
+                () -> records.upsertAll(
+                        ADMIN,
+                        Map.of(
+                                "order",
+                                List.of(Map.of(
+                                        "orderNumber",
+                                        "536365",
+                                        "orderedAt",
+                                        "2010-12-01T08:26:00Z",
+                                        "lines",
+                                        List.of(Map.of(
+                                                "lineNo",
+                                                1,
+                                                "sku",
+                                                "85123A",
+                                                "quantity",
+                                                6,
+                                                "unitPrice",
+                                                2.55,
+                                                "productId",
+                                                RecordIds.fromKey("product", "85123A"))))))));
+        assertEquals("rows[0].lines[0].productId", inBatch.field());
+        assertEquals(0, records.count(ADMIN, "opportunity") + records.count(ADMIN, "order"));
+
+        java.util.LinkedHashMap<String, List<Map<String, Object>>> together = new java.util.LinkedHashMap<>();
+        together.put("product", List.of(Map.of("sku", "85123A", "name", "Heart T-light holder")));
+        together.put(
+                "order",
+                List.of(Map.of(
+                        "orderNumber",
+                        "536365",
+                        "orderedAt",
+                        "2010-12-01T08:26:00Z",
+                        "lines",
+                        List.of(Map.of(
+                                "lineNo",
+                                1,
+                                "sku",
+                                "85123A",
+                                "quantity",
+                                6,
+                                "unitPrice",
+                                2.55,
+                                "productId",
+                                RecordIds.fromKey("product", "85123A"))))));
+        records.upsertAll(ADMIN, together);
+        assertEquals(1, records.count(ADMIN, "order"), "a product written in the same transaction exists");
+    }
 }
