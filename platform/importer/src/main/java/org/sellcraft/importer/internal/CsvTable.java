@@ -113,6 +113,10 @@ final class CsvTable implements Table {
             in.skipNBytes(2);
             return utf16;
         }
+        Charset unmarked = requested == null ? unmarkedUtf16Of(sample) : null;
+        if (unmarked != null) {
+            return unmarked;
+        }
         Charset charset = requested != null
                 ? Charset.forName(requested)
                 : bom || isUtf8(sample, complete) ? StandardCharsets.UTF_8 : GB18030;
@@ -132,6 +136,22 @@ final class CsvTable implements Table {
             return StandardCharsets.UTF_16LE;
         }
         return first == 0xFE && second == 0xFF ? StandardCharsets.UTF_16BE : null;
+    }
+
+    // UTF-16 saved without its mark: a CSV file is mostly ASCII, so every other byte is zero, which no UTF-8 or
+    // GB18030 text holds. Little-endian puts the zeros second.
+    private static Charset unmarkedUtf16Of(byte[] sample) {
+        int pairs = sample.length / 2;
+        int zerosFirst = 0;
+        int zerosSecond = 0;
+        for (int i = 0; i + 1 < sample.length; i += 2) {
+            zerosFirst += sample[i] == 0 ? 1 : 0;
+            zerosSecond += sample[i + 1] == 0 ? 1 : 0;
+        }
+        if (pairs >= 4 && zerosSecond > pairs / 2 && zerosFirst == 0) {
+            return StandardCharsets.UTF_16LE;
+        }
+        return pairs >= 4 && zerosFirst > pairs / 2 && zerosSecond == 0 ? StandardCharsets.UTF_16BE : null;
     }
 
     // A sample cut in the middle of a character still counts as UTF-8: only invalid bytes decide against it.

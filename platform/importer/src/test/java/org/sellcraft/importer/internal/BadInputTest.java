@@ -95,6 +95,20 @@ class BadInputTest {
     }
 
     @Test
+    void utf16WithoutAByteOrderMarkIsReadByItsZeroBytes() throws IOException {
+        for (java.nio.charset.Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            Path file = file(
+                    "accounts-" + charset.name() + ".csv", ACCOUNTS_HEADER + "Acme,tech,1996,1.5,10,US,\n", charset);
+
+            ImportJob job = run(file, "maven-crm-accounts", false, null);
+
+            assertEquals(ImportJob.State.DONE, job.state(), job.error());
+            assertEquals(charset.name(), job.charset());
+            assertEquals("tech", fixture.records.byKey("account", "Acme").get("industry"));
+        }
+    }
+
+    @Test
     void aTruncatedLastLineIsRejectedWithItsLineNumber() throws IOException {
         Path file = file(
                 "pipeline.csv",
