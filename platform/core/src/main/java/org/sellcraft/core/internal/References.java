@@ -9,6 +9,7 @@ import org.sellcraft.api.record.FieldDef;
 import org.sellcraft.api.record.FieldKind;
 import org.sellcraft.api.record.RecordType;
 import org.sellcraft.api.record.RecordTypeRegistry;
+import org.sellcraft.api.sales.SalesTypes;
 import org.sellcraft.api.service.ValidationException;
 import org.sellcraft.api.store.RecordStore;
 
@@ -64,6 +65,12 @@ final class References {
         }
     }
 
+    // An owner is a person: managers own the records they create as reps do, so a rep reference takes a manager too.
+    private boolean ownedByAManager(String target, String id) {
+        return SalesTypes.REP.equals(target)
+                && store.get(SalesTypes.MANAGER, id).isPresent();
+    }
+
     private void check(FieldDef def, Object value, Supplier<String> field) {
         String target = def.referenceType();
         // A type that no installed module defines cannot be checked; its module checks it when it comes back.
@@ -74,7 +81,7 @@ final class References {
         if (existing.contains(key)) {
             return;
         }
-        if (store.get(target, value.toString()).isEmpty()) {
+        if (store.get(target, value.toString()).isEmpty() && !ownedByAManager(target, value.toString())) {
             throw new ValidationException(field.get(), value.toString(), "points to no " + target + " with this id");
         }
         existing.add(key);

@@ -306,6 +306,8 @@ class RecordServiceImplTest {
                                 RecordIds.fromKey("rep", "Nobody"))));
         assertEquals("ownerId", dangling.field());
         assertEquals("points to no rep with this id", dangling.reason());
+        Record manager = records.create(ADMIN, "manager", Map.of("code", "Maria", "name", "Maria"));
+        records.create(ADMIN, "opportunity", Map.of("code", "M1", "stage", "Won", "value", 1, "ownerId", manager.id()));
 
         ValidationException inBatch = assertThrows(
                 ValidationException.class,
@@ -331,7 +333,7 @@ class RecordServiceImplTest {
                                                 "productId",
                                                 RecordIds.fromKey("product", "85123A"))))))));
         assertEquals("rows[0].lines[0].productId", inBatch.field());
-        assertEquals(0, records.count(ADMIN, "opportunity") + records.count(ADMIN, "order"));
+        assertEquals(1, records.count(ADMIN, "opportunity") + records.count(ADMIN, "order"), "a manager owns M1");
 
         java.util.LinkedHashMap<String, List<Map<String, Object>>> together = new java.util.LinkedHashMap<>();
         together.put("product", List.of(Map.of("sku", "85123A", "name", "Heart T-light holder")));
