@@ -519,7 +519,13 @@ class WebConsoleIT {
             if (!next.isEnabled()) {
                 break;
             }
+            String range = browser.driver.findElement(By.id("customer-range")).getText();
             next.click();
+            // The page is drawn again from scratch: wait until the next page's range and pager are there.
+            new WebDriverWait(browser.driver, MENU_CHANGE)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(d -> !d.findElements(By.id("page-next")).isEmpty()
+                            && !d.findElement(By.id("customer-range")).getText().equals(range));
             browser.awaitReady();
         }
         assertEquals(expected, shown);
