@@ -7,7 +7,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sellcraft.api.importing.ImportMapping.FieldMapping;
 import org.sellcraft.api.record.FieldDef;
-import org.sellcraft.api.record.RecordIds;
 
 /**
  * Reads one field of a record from a row: takes the text from its column, template or constant, replaces aliases,
@@ -23,6 +22,7 @@ final class FieldReader {
     private final boolean required;
     private final Map<String, String> aliases;
     private final String reference;
+    private final KeyIds referenceIds;
     private final String constant;
     private final String column;
     private final int index;
@@ -38,6 +38,7 @@ final class FieldReader {
         this.required = required;
         this.aliases = mapping.aliases();
         this.reference = mapping.reference();
+        this.referenceIds = reference == null ? null : new KeyIds();
         this.constant = mapping.constant();
         this.template = mapping.template() == null ? null : templateParts(mapping.template(), header);
         this.column = mapping.column() != null ? mapping.column() : firstColumn(template);
@@ -90,7 +91,7 @@ final class FieldReader {
         if (!def.allowedValues().isEmpty() && !def.allowedValues().contains(value)) {
             throw new RowProblem(column, text, "not one of " + String.join(", ", def.allowedValues()));
         }
-        return reference == null ? value : RecordIds.fromKey(reference, value);
+        return reference == null ? value : referenceIds.of(reference, value);
     }
 
     private Object readText(String text) throws RowProblem {

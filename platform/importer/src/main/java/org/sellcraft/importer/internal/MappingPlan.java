@@ -14,7 +14,6 @@ import org.sellcraft.api.importing.ImportMapping;
 import org.sellcraft.api.importing.ImportMapping.FieldMapping;
 import org.sellcraft.api.importing.ImportMapping.RelatedRecord;
 import org.sellcraft.api.record.FieldDef;
-import org.sellcraft.api.record.RecordIds;
 import org.sellcraft.api.record.RecordType;
 
 /**
@@ -31,6 +30,7 @@ final class MappingPlan {
     private final List<RelatedPlan> related;
     private final boolean countsOccurrences;
     private final List<String> ignoredColumns;
+    private final KeyIds ids = new KeyIds();
 
     /** How one related record is read. */
     private record RelatedPlan(String type, List<FieldReader> keys, List<FieldReader> fields) {}
@@ -124,7 +124,7 @@ final class MappingPlan {
             keyValues.add(value);
             values.put(key.name(), value);
         }
-        String id = RecordIds.fromKey(type.name(), keyValues);
+        String id = ids.of(type.name(), keyValues);
         long occurrence = countsOccurrences ? occurrences.merge(id, 1L, Long::sum) : 0;
         readInto(values, fields, row, occurrence);
         Map<String, Object> linePart = null;
@@ -158,7 +158,7 @@ final class MappingPlan {
             // A related record exists only where its whole key has values: no customer id, no customer.
             if (!keyValues.contains(null)) {
                 readInto(values, plan.fields(), row, occurrence);
-                records.add(new MappedRow.Related(plan.type(), RecordIds.fromKey(plan.type(), keyValues), values));
+                records.add(new MappedRow.Related(plan.type(), ids.of(plan.type(), keyValues), values));
             }
         }
         return records;

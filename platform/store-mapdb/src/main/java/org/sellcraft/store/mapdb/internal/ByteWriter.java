@@ -44,6 +44,13 @@ final class ByteWriter {
         size += data.length;
     }
 
+    /** Appends bytes as they are, without a length: for values encoded once and written many times. */
+    void writeRaw(byte[] data) {
+        ensure(data.length);
+        System.arraycopy(data, 0, bytes, size, data.length);
+        size += data.length;
+    }
+
     void writeText(String text) {
         int length = text.length();
         boolean ascii = true;

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sellcraft.api.record.Record;
 
 /**
@@ -28,6 +29,9 @@ final class RecordCodec {
     private static final byte FALSE = 6;
     private static final byte TRUE = 7;
     private static final byte LINES = 8;
+
+    // Field names repeat on every record and every order line: each is encoded once, as writeText would.
+    private static final Map<String, byte[]> NAMES = new ConcurrentHashMap<>();
 
     private RecordCodec() {}
 
@@ -60,9 +64,15 @@ final class RecordCodec {
     private static void writeFields(ByteWriter out, Map<String, Object> fields) {
         out.writeVarLong(fields.size());
         for (Map.Entry<String, Object> field : fields.entrySet()) {
-            out.writeText(field.getKey());
+            out.writeRaw(NAMES.computeIfAbsent(field.getKey(), RecordCodec::encodedName));
             writeValue(out, field.getValue());
         }
+    }
+
+    private static byte[] encodedName(String name) {
+        ByteWriter out = new ByteWriter(name.length() + 2);
+        out.writeText(name);
+        return out.toByteArray();
     }
 
     private static Map<String, Object> readFields(ByteReader in) {
