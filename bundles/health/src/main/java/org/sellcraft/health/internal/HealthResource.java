@@ -39,6 +39,7 @@ import org.sellcraft.api.health.HealthService;
 import org.sellcraft.api.health.HealthSettings;
 import org.sellcraft.api.health.SegmentSummary;
 import org.sellcraft.api.rest.RestResource;
+import org.sellcraft.api.security.AccessPolicy;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.security.CallerHolder;
 import org.sellcraft.api.security.Roles;
@@ -67,15 +68,18 @@ public class HealthResource implements RestResource {
 
     private final HealthService health;
     private final RecordService records;
+    private final AccessPolicy policy;
     private final ConfigurationAdmin configurations;
 
     @Activate
     public HealthResource(
             @Reference HealthService health,
             @Reference RecordService records,
+            @Reference AccessPolicy policy,
             @Reference ConfigurationAdmin configurations) {
         this.health = health;
         this.records = records;
+        this.policy = policy;
         this.configurations = configurations;
     }
 
@@ -86,7 +90,7 @@ public class HealthResource implements RestResource {
         requireReady();
         Caller caller = callerOf(security);
         HealthScore score = health.score(customer)
-                .filter(found -> VisibleCustomers.of(records, caller).contains(found.accountId()))
+                .filter(found -> VisibleCustomers.includes(records, policy, caller, found.accountId()))
                 .orElseThrow(() -> unknown(customer));
 
         if (!caller.isSystem()) {
@@ -131,7 +135,7 @@ public class HealthResource implements RestResource {
                 sort.startsWith("-"),
                 number("offset", offset, 0, Integer.MAX_VALUE),
                 number("limit", limit, 1, MAX_LIMIT));
-        VisibleCustomers visible = VisibleCustomers.of(records, callerOf(security));
+        VisibleCustomers visible = VisibleCustomers.of(records, policy, callerOf(security));
         return HealthJson.page(visible.all() ? health.list(query) : Segments.list(visible.scores(health), query));
     }
 
@@ -145,7 +149,7 @@ public class HealthResource implements RestResource {
         json.put("dimension", dimension);
         json.put(
                 "segments",
-                segments(VisibleCustomers.of(records, callerOf(security)), dimension).stream()
+                segments(VisibleCustomers.of(records, policy, callerOf(security)), dimension).stream()
                         .map(HealthJson::segment)
                         .toList());
         return json;
@@ -160,7 +164,7 @@ public class HealthResource implements RestResource {
     @Path("summary")
     public Map<String, Object> summary(@Context SecurityContext security) {
         requireReady();
-        VisibleCustomers visible = VisibleCustomers.of(records, callerOf(security));
+        VisibleCustomers visible = VisibleCustomers.of(records, policy, callerOf(security));
         List<HealthScore> scores = visible.all() ? null : visible.scores(health);
         Function<HealthQuery, Page<HealthScore>> list =
                 query -> scores == null ? health.list(query) : Segments.list(scores, query);
@@ -204,7 +208,7 @@ public class HealthResource implements RestResource {
     public Map<String, Object> alerts(
             @QueryParam("open") @DefaultValue("false") boolean openOnly, @Context SecurityContext security) {
         requireReady();
-        List<HealthAlert> alerts = alerts(VisibleCustomers.of(records, callerOf(security)), openOnly);
+        List<HealthAlert> alerts = alerts(VisibleCustomers.of(records, policy, callerOf(security)), openOnly);
         Map<String, Object> json = HealthJson.alertStats(alerts);
         json.put("items", alerts.stream().map(HealthJson::alert).toList());
         return json;

@@ -9,8 +9,11 @@ import org.sellcraft.api.health.HealthQuery;
 import org.sellcraft.api.health.HealthScore;
 import org.sellcraft.api.health.HealthService;
 import org.sellcraft.api.sales.SalesTypes;
+import org.sellcraft.api.security.AccessDeniedException;
+import org.sellcraft.api.security.AccessPolicy;
 import org.sellcraft.api.security.Caller;
 import org.sellcraft.api.service.Page;
+import org.sellcraft.api.service.RecordNotFoundException;
 import org.sellcraft.api.service.RecordService;
 
 /**
@@ -28,14 +31,30 @@ final class VisibleCustomers {
     }
 
     /** Looks up the caller's accounts once; a caller who sees every account gets no filter at all. */
-    static VisibleCustomers of(RecordService records, Caller caller) {
-        if (caller.isSystem()
-                || records.count(caller, SalesTypes.ACCOUNT) == records.count(Caller.system(), SalesTypes.ACCOUNT)) {
+    static VisibleCustomers of(RecordService records, AccessPolicy policy, Caller caller) {
+        if (seesAll(policy, caller)) {
             return new VisibleCustomers(null);
         }
         Set<String> accounts = new HashSet<>();
         records.forEach(caller, SalesTypes.ACCOUNT, account -> accounts.add(account.id()));
         return new VisibleCustomers(accounts);
+    }
+
+    /** Whether one customer is the caller's to see, without listing all of theirs. */
+    static boolean includes(RecordService records, AccessPolicy policy, Caller caller, String accountId) {
+        if (seesAll(policy, caller)) {
+            return true;
+        }
+        try {
+            records.get(caller, SalesTypes.ACCOUNT, accountId);
+            return true;
+        } catch (RecordNotFoundException | AccessDeniedException e) {
+            return false;
+        }
+    }
+
+    private static boolean seesAll(AccessPolicy policy, Caller caller) {
+        return caller.isSystem() || policy.seesAll(caller, SalesTypes.ACCOUNT);
     }
 
     boolean all() {
