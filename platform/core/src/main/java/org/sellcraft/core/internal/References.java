@@ -1,5 +1,6 @@
 package org.sellcraft.core.internal;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ final class References {
 
     private final RecordStore store;
     private final RecordTypeRegistry types;
-    private final Set<String> existing = new HashSet<>();
+    private final Map<String, Set<String>> existing = new HashMap<>();
 
     References(RecordStore store, RecordTypeRegistry types) {
         this.store = store;
@@ -31,7 +32,7 @@ final class References {
 
     /** Counts a record of the same transaction as existing. */
     void written(String type, String id) {
-        existing.add(type + '\u0000' + id);
+        existing.computeIfAbsent(type, t -> new HashSet<>()).add(id);
     }
 
     /**
@@ -77,13 +78,14 @@ final class References {
         if (value == null || target == null || types.byName(target).isEmpty()) {
             return;
         }
-        String key = target + '\u0000' + value;
-        if (existing.contains(key)) {
+        String id = value.toString();
+        Set<String> known = existing.computeIfAbsent(target, t -> new HashSet<>());
+        if (known.contains(id)) {
             return;
         }
-        if (store.get(target, value.toString()).isEmpty() && !ownedByAManager(target, value.toString())) {
-            throw new ValidationException(field.get(), value.toString(), "points to no " + target + " with this id");
+        if (store.get(target, id).isEmpty() && !ownedByAManager(target, id)) {
+            throw new ValidationException(field.get(), id, "points to no " + target + " with this id");
         }
-        existing.add(key);
+        known.add(id);
     }
 }
