@@ -311,52 +311,30 @@ class RecordServiceImplTest {
 
         ValidationException inBatch = assertThrows(
                 ValidationException.class,
-                () -> records.upsertAll(
-                        ADMIN,
-                        Map.of(
-                                "order",
-                                List.of(Map.of(
-                                        "orderNumber",
-                                        "536365",
-                                        "orderedAt",
-                                        "2010-12-01T08:26:00Z",
-                                        "lines",
-                                        List.of(Map.of(
-                                                "lineNo",
-                                                1,
-                                                "sku",
-                                                "85123A",
-                                                "quantity",
-                                                6,
-                                                "unitPrice",
-                                                2.55,
-                                                "productId",
-                                                RecordIds.fromKey("product", "85123A"))))))));
+                () -> records.upsertAll(ADMIN, Map.of("order", List.of(orderOfProduct("85123A")))));
         assertEquals("rows[0].lines[0].productId", inBatch.field());
         assertEquals(1, records.count(ADMIN, "opportunity") + records.count(ADMIN, "order"), "a manager owns M1");
 
         java.util.LinkedHashMap<String, List<Map<String, Object>>> together = new java.util.LinkedHashMap<>();
         together.put("product", List.of(Map.of("sku", "85123A", "name", "Heart T-light holder")));
-        together.put(
-                "order",
-                List.of(Map.of(
-                        "orderNumber",
-                        "536365",
-                        "orderedAt",
-                        "2010-12-01T08:26:00Z",
-                        "lines",
-                        List.of(Map.of(
-                                "lineNo",
-                                1,
-                                "sku",
-                                "85123A",
-                                "quantity",
-                                6,
-                                "unitPrice",
-                                2.55,
-                                "productId",
-                                RecordIds.fromKey("product", "85123A"))))));
+        together.put("order", List.of(orderOfProduct("85123A")));
         records.upsertAll(ADMIN, together);
         assertEquals(1, records.count(ADMIN, "order"), "a product written in the same transaction exists");
+    }
+
+    /** An order with one line that names its product by the product's record id. */
+    private static Map<String, Object> orderOfProduct(String sku) {
+        Map<String, Object> line = Map.of(
+                "lineNo",
+                1,
+                "sku",
+                sku,
+                "quantity",
+                6,
+                "unitPrice",
+                2.55,
+                "productId",
+                RecordIds.fromKey("product", sku));
+        return Map.of("orderNumber", "536365", "orderedAt", "2010-12-01T08:26:00Z", "lines", List.of(line));
     }
 }
