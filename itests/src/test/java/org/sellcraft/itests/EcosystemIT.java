@@ -157,7 +157,8 @@ class EcosystemIT {
                 admin.post("/api/v1/ecosystem/contracts", Map.of("template", "service-satisfaction"))
                         .status());
         JsonNode dry = admin.post(
-                        "/api/v1/automation/rules/service-satisfaction-all-freeze/dry-run?from=2018-01-01&to=2018-02-01",
+                        "/api/v1/automation/rules/service-satisfaction-all-freeze/dry-run"
+                                + "?from=2018-01-01&to=2018-02-01",
                         Map.of())
                 .json();
         JsonNode run = admin.post("/api/v1/automation/schedules/monthly/run?from=2018-01-01&to=2018-02-01", Map.of())

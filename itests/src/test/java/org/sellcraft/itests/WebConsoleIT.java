@@ -539,7 +539,8 @@ class WebConsoleIT {
         browser.driver.navigate().refresh();
         browser.awaitReady();
         Object ready = browser.script(
-                "const m = performance.getEntriesByName('view-ready:' + arguments[0]); return m.length ? m[0].startTime : null;",
+                "const m = performance.getEntriesByName('view-ready:' + arguments[0]);"
+                        + " return m.length ? m[0].startTime : null;",
                 route);
         assertTrue(ready instanceof Number, "the view marked when it was ready");
         return ((Number) ready).doubleValue();

@@ -116,7 +116,8 @@ public class GroundedProvider implements ModelProvider {
                                                     + " days, and your last order was on " + f.get("lastPurchase")
                                                     + ", "
                                                     + f.get("daysSinceLastPurchase")
-                                                    + " days ago. Shall we plan the next delivery now so you never run short?",
+                                                    + " days ago. Shall we plan the next delivery now"
+                                                    + " so you never run short?",
                                             "您最近几次订货的间隔分别为 " + gapList + " 天（" + span + "），通常间隔为 "
                                                     + f.get("usualInterval") + " 天；上次订货是 " + f.get("lastPurchase")
                                                     + "，已过去 "
@@ -131,8 +132,8 @@ public class GroundedProvider implements ModelProvider {
                             say(
                                     "Over the last " + f.get("spendWindowDays") + " days your orders came to "
                                             + f.get("spend") + ", and you have placed " + f.get("purchases")
-                                            + " orders with us in all. A renewal agreement keeps your prices for the items"
-                                            + " you reorder most.",
+                                            + " orders with us in all. A renewal agreement keeps your prices"
+                                            + " for the items you reorder most.",
                                     "过去 " + f.get("spendWindowDays") + " 天您的订货金额为 " + f.get("spend") + "，累计下单 "
                                             + f.get("purchases") + " 次。续约可以锁定您最常复购商品的价格。"),
                     "rationale",
@@ -144,8 +145,8 @@ public class GroundedProvider implements ModelProvider {
                     "text",
                             reason == null
                                     ? say(
-                                            "Your account is in good shape with us. Is anything changing on your side that"
-                                                    + " we should plan for?",
+                                            "Your account is in good shape with us. Is anything changing"
+                                                    + " on your side that we should plan for?",
                                             "您的账户状况良好。您那边是否有需要我们提前准备的变化？")
                                     : say(
                                             "We noticed this: " + reason

@@ -88,8 +88,8 @@ class PartnerGateTest {
                 refusal.reason());
         assertEquals(List.of("p1: burst of 201 requests within a minute against a usual 20"), alerts);
         assertEquals(
-                List.of(
-                        "system partner-circuit-open partner/p1 burst of 201 requests within a minute against a usual 20"),
+                List.of("system partner-circuit-open partner/p1 burst of 201 requests"
+                        + " within a minute against a usual 20"),
                 audited);
         assertNull(gate.admit("p2", null), "another partner is not affected");
 

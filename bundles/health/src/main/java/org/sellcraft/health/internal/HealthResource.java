@@ -53,8 +53,8 @@ import org.sellcraft.api.service.ValidationException;
  * read records may read health; only administrators change the configuration or start a recomputation.
  *
  * <p>Status codes: 200, 202 when a configuration change is accepted, 400 for a malformed parameter, 401 without
- * a token, 403 for a role that may not, 404 for a customer without a score or outside the caller's scope, 422 for an invalid setting (the
- * problem names it), 503 while the engine builds its state after a start.
+ * a token, 403 for a role that may not, 404 for a customer without a score or outside the caller's scope, 422 for
+ * an invalid setting (the problem names it), 503 while the engine builds its state after a start.
  */
 @Component(service = RestResource.class)
 @Path("v1/health")

@@ -38,7 +38,10 @@ public interface WebContribution {
      */
     Set<String> roles();
 
-    /** Returns the folder of the contributing bundle that holds the page's files, for example {@code /web/leaderboard}. */
+    /**
+     * Returns the folder of the contributing bundle that holds the page's files, for example
+     * {@code /web/leaderboard}.
+     */
     String resourceFolder();
 
     /** Returns the page's script, relative to {@link #resourceFolder()}; {@code page.js} unless overridden. */

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One import job on its own thread: reads the file row by row, maps and validates each row, and stores the rows in
- * batches, related records first, on a writer thread while the next batch is read. A batch the record service refuses is retried record by record, so one bad record
- * does not lose the rest. A strict job reads the file twice: first to validate every row, then to store them.
+ * batches, each in one transaction with the related records it needs, on a writer thread while the next batch is
+ * read. A batch the record service refuses is retried record by record, so one bad record does not lose the rest.
+ * A strict job reads the file twice: first to validate every row, then to store them.
  */
 final class ImportRun implements Runnable {
 

@@ -43,7 +43,8 @@ public class Contributions {
         String id = contribution.id();
         if (id == null || !ID.matcher(id).matches()) {
             LOG.warn(
-                    "Ignoring the console page of bundle '{}': its id '{}' is not lower-case letters, digits and dashes",
+                    "Ignoring the console page of bundle '{}': its id '{}' is not lower-case letters, digits"
+                            + " and dashes",
                     reference.getBundle().getSymbolicName(),
                     id);
             return;
